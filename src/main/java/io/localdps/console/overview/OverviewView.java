@@ -1,0 +1,69 @@
+package io.localdps.console.overview;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.DescriptionList;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import io.localdps.console.components.Copy;
+import io.localdps.console.enrollment.EnrollmentsView;
+import io.localdps.console.hub.LinkedHubsView;
+import io.localdps.enrollment.EnrollmentGroupService;
+import io.localdps.enrollment.IndividualEnrollmentService;
+import io.localdps.hub.LinkedHubService;
+import io.localdps.instance.InstanceService;
+import jakarta.annotation.security.PermitAll;
+
+/** The portal's Overview "Essentials": what devices and back-ends need to reach this DPS. */
+@Route("")
+@PageTitle("Overview | LocalDPS")
+@PermitAll
+public class OverviewView extends VerticalLayout {
+
+    public OverviewView(InstanceService instance, EnrollmentGroupService groups,
+                        IndividualEnrollmentService individuals, LinkedHubService hubs) {
+        addClassName("dps-page");
+        add(new H2("Overview"));
+
+        DescriptionList essentials = new DescriptionList();
+        essentials.addClassName("dps-essentials");
+        essentials.setId("essentials");
+        essentials.add(entry("ID Scope", "id-scope", instance.idScope()));
+        essentials.add(entry("Global device endpoint", "device-endpoint", instance.deviceHost()));
+        essentials.add(entry("Service endpoint", "service-endpoint", instance.serviceHost()));
+        essentials.add(new DescriptionList.Term("Status"), new DescriptionList.Description("Active"));
+        add(essentials);
+
+        HorizontalLayout counts = new HorizontalLayout(
+                countCard("Enrollment groups", "group-count", groups.count(), EnrollmentsView.class),
+                countCard("Individual enrollments", "individual-count", individuals.count(), EnrollmentsView.class),
+                countCard("Linked IoT hubs", "hub-count", hubs.count(), LinkedHubsView.class));
+        counts.setWrap(true);
+        add(counts);
+    }
+
+    private static Component[] entry(String label, String id, String value) {
+        Span text = new Span(value);
+        text.setId(id);
+        HorizontalLayout valueWithCopy = new HorizontalLayout(text, Copy.button(label, () -> value));
+        valueWithCopy.setAlignItems(FlexComponent.Alignment.CENTER);
+        valueWithCopy.setSpacing(false);
+        return new Component[]{new DescriptionList.Term(label), new DescriptionList.Description(valueWithCopy)};
+    }
+
+    private static Component countCard(String label, String id, long count,
+                                       Class<? extends Component> target) {
+        Span number = new Span(Long.toString(count));
+        number.addClassName("dps-count");
+        number.setId(id);
+        Div card = new Div(number, new Div(new RouterLink(label, target)));
+        card.addClassName("dps-count-card");
+        return card;
+    }
+}

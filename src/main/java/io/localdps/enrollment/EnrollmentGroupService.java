@@ -1,0 +1,163 @@
+package io.localdps.enrollment;
+
+import io.localdps.attestation.SymmetricKeys;
+import io.localdps.common.AlreadyExistsException;
+import io.localdps.common.InvalidInputException;
+import io.localdps.common.LimitExceededException;
+import io.localdps.common.NotFoundException;
+import io.localdps.common.PageRequest;
+import io.localdps.common.StaleVersionException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Creates, edits, lists and deletes enrollment groups; the console and the API share it. */
+@Service
+@Transactional(readOnly = true)
+public class EnrollmentGroupService {
+
+    public static final String GROUP_ID = "enrollmentGroupId";
+
+    private final EnrollmentGroupRepository groups;
+    private final AttestationNormalizer attestations;
+    private final SettingsValidator settingsValidator;
+    private final EnrollmentLimits limits;
+    private final EnrollmentTable table;
+    private final Clock clock;
+
+    EnrollmentGroupService(EnrollmentGroupRepository groups, AttestationNormalizer attestations,
+                           SettingsValidator settingsValidator, EnrollmentLimits limits, JdbcClient jdbc, Clock clock) {
+        this.groups = groups;
+        this.attestations = attestations;
+        this.settingsValidator = settingsValidator;
+        this.limits = limits;
+        this.clock = clock;
+        this.table = new EnrollmentTable(jdbc, "enrollment_group", "group_key", Map.of(
+                "enrollmentGroupId", "group_key",
+                "attestationType", "attestation_type",
+                "status", "provisioning_status",
+                "updated", "updated"));
+    }
+
+    public Optional<EnrollmentGroup> find(String enrollmentGroupId) {
+        return enrollmentGroupId == null ? Optional.empty() : groups.findByGroupKey(EnrollmentGroup.keyOf(enrollmentGroupId));
+    }
+
+    public EnrollmentGroup get(String enrollmentGroupId) {
+        return find(enrollmentGroupId).orElseThrow(() ->
+                new NotFoundException("There is no enrollment group named " + enrollmentGroupId + "."));
+    }
+
+    public List<EnrollmentGroup> page(EnrollmentFilter filter, PageRequest page) {
+        List<Long> ids = table.pageIds(filter, page);
+        return EnrollmentTable.inOrder(ids, groups.findAllById(ids), EnrollmentGroup::id);
+    }
+
+    public long count(EnrollmentFilter filter) {
+        return table.count(filter);
+    }
+
+    public long count() {
+        return groups.count();
+    }
+
+    @Transactional
+    public EnrollmentGroup create(String enrollmentGroupId, Attestation attestation, EnrollmentSettings settings) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        EnrollmentRules.groupNameProblem(enrollmentGroupId).ifPresent(m -> errors.put(GROUP_ID, m));
+        Attestation stored = attestations.forGroup(attestation, errors);
+        EnrollmentSettings checked = settingsValidator.validate(settings, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (groups.existsByGroupKey(EnrollmentGroup.keyOf(enrollmentGroupId))) {
+            throw duplicate(enrollmentGroupId);
+        }
+        checkQuota(stored.type());
+        try {
+            return groups.save(new EnrollmentGroup(enrollmentGroupId, stored, checked, clock.instant()));
+        } catch (DuplicateKeyException e) {
+            throw duplicate(enrollmentGroupId);
+        }
+    }
+
+    /** Changes everything but the attestation; refused when the group changed since {@code expectedVersion}. */
+    @Transactional
+    public EnrollmentGroup update(String enrollmentGroupId, long expectedVersion, EnrollmentSettings settings) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        EnrollmentSettings checked = settingsValidator.validate(settings, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        EnrollmentGroup group = get(enrollmentGroupId);
+        if (group.version() != expectedVersion) {
+            throw stale(enrollmentGroupId);
+        }
+        group.update(checked, clock.instant());
+        try {
+            return groups.save(group);
+        } catch (OptimisticLockingFailureException e) {
+            throw stale(enrollmentGroupId);
+        }
+    }
+
+    /** Deletes the groups; registration records of their devices stay and still count toward the quota. */
+    @Transactional
+    public int delete(Collection<String> enrollmentGroupIds) {
+        List<EnrollmentGroup> found = groups.findByGroupKeyIn(enrollmentGroupIds.stream().map(EnrollmentGroup::keyOf).toList());
+        groups.deleteAll(found);
+        return found.size();
+    }
+
+    /**
+     * The keys a device of a symmetric-key group uses: the group keys derived with its
+     * registration ID (security.md §1.3).
+     */
+    public DerivedDeviceKeys deviceKeys(String enrollmentGroupId, String registrationId) {
+        EnrollmentRules.registrationIdProblem(registrationId).ifPresent(m -> {
+            throw new InvalidInputException("registrationId", m);
+        });
+        EnrollmentGroup group = get(enrollmentGroupId);
+        Attestation.SymmetricKey keys = group.attestation().symmetricKey();
+        if (keys == null) {
+            throw new InvalidInputException("registrationId", "Device keys exist only for symmetric-key groups.");
+        }
+        return new DerivedDeviceKeys(SymmetricKeys.deriveDeviceKey(keys.primaryKey(), registrationId),
+                SymmetricKeys.deriveDeviceKey(keys.secondaryKey(), registrationId));
+    }
+
+    List<String> referencingHub(String hostName, int limit) {
+        return table.idsReferencingHub("enrollment_group_id", hostName, limit);
+    }
+
+    private void checkQuota(AttestationType type) {
+        int limit = type == AttestationType.X509 ? limits.x509Groups() : limits.symmetricKeyGroups();
+        if (groups.countByAttestationType(type) >= limit) {
+            throw new LimitExceededException("This instance already has the maximum of " + limit + " "
+                    + type.label() + " enrollment groups.");
+        }
+    }
+
+    private static AlreadyExistsException duplicate(String groupId) {
+        return new AlreadyExistsException(GROUP_ID, "An enrollment group named \"" + groupId
+                + "\" already exists (names are compared ignoring case).");
+    }
+
+    private static StaleVersionException stale(String groupId) {
+        return new StaleVersionException("Someone else changed the enrollment group " + groupId
+                + " after you opened it. Your changes were not saved: reload to see theirs, then edit again.");
+    }
+
+    /** A device's primary and secondary key within a symmetric-key group. */
+    public record DerivedDeviceKeys(String primaryKey, String secondaryKey) {
+    }
+}

@@ -1,0 +1,149 @@
+package io.localdps.enrollment;
+
+import io.localdps.common.AlreadyExistsException;
+import io.localdps.common.InvalidInputException;
+import io.localdps.common.LimitExceededException;
+import io.localdps.common.NotFoundException;
+import io.localdps.common.PageRequest;
+import io.localdps.common.StaleVersionException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Creates, edits, lists and deletes individual enrollments; the console and the API share it. */
+@Service
+@Transactional(readOnly = true)
+public class IndividualEnrollmentService {
+
+    public static final String REGISTRATION_ID = "registrationId";
+    public static final String DEVICE_ID = "deviceId";
+
+    private final IndividualEnrollmentRepository enrollments;
+    private final AttestationNormalizer attestations;
+    private final SettingsValidator settingsValidator;
+    private final EnrollmentLimits limits;
+    private final EnrollmentTable table;
+    private final Clock clock;
+
+    IndividualEnrollmentService(IndividualEnrollmentRepository enrollments, AttestationNormalizer attestations,
+                                SettingsValidator settingsValidator, EnrollmentLimits limits, JdbcClient jdbc, Clock clock) {
+        this.enrollments = enrollments;
+        this.attestations = attestations;
+        this.settingsValidator = settingsValidator;
+        this.limits = limits;
+        this.clock = clock;
+        this.table = new EnrollmentTable(jdbc, "individual_enrollment", "registration_key", Map.of(
+                "registrationId", "registration_key",
+                "deviceId", "device_id",
+                "attestationType", "attestation_type",
+                "status", "provisioning_status",
+                "updated", "updated"));
+    }
+
+    public Optional<IndividualEnrollment> find(String registrationId) {
+        return registrationId == null ? Optional.empty()
+                : enrollments.findByRegistrationKey(IndividualEnrollment.keyOf(registrationId));
+    }
+
+    public IndividualEnrollment get(String registrationId) {
+        return find(registrationId).orElseThrow(() ->
+                new NotFoundException("There is no individual enrollment with registration ID " + registrationId + "."));
+    }
+
+    public List<IndividualEnrollment> page(EnrollmentFilter filter, PageRequest page) {
+        List<Long> ids = table.pageIds(filter, page);
+        return EnrollmentTable.inOrder(ids, enrollments.findAllById(ids), IndividualEnrollment::id);
+    }
+
+    public long count(EnrollmentFilter filter) {
+        return table.count(filter);
+    }
+
+    public long count() {
+        return enrollments.count();
+    }
+
+    @Transactional
+    public IndividualEnrollment create(String registrationId, String deviceId, Attestation attestation,
+                                       EnrollmentSettings settings) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        EnrollmentRules.registrationIdProblem(registrationId).ifPresent(m -> errors.put(REGISTRATION_ID, m));
+        EnrollmentRules.deviceIdProblem(deviceId).ifPresent(m -> errors.put(DEVICE_ID, m));
+        Attestation stored = attestations.forIndividual(attestation, registrationId, errors);
+        EnrollmentSettings checked = settingsValidator.validate(settings, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (enrollments.existsByRegistrationKey(IndividualEnrollment.keyOf(registrationId))) {
+            throw duplicate(registrationId);
+        }
+        if (enrollments.count() >= limits.individualEnrollments()) {
+            throw new LimitExceededException("This instance already holds the maximum of "
+                    + limits.individualEnrollments() + " individual enrollments.");
+        }
+        try {
+            return enrollments.save(new IndividualEnrollment(registrationId, deviceId, stored, checked, clock.instant()));
+        } catch (DuplicateKeyException e) {
+            throw duplicate(registrationId);
+        }
+    }
+
+    /**
+     * Changes everything but the attestation, as the portal's details page does.
+     *
+     * @param expectedVersion the version the editor read; a different current version means
+     *                        someone else saved in between and this update is refused
+     */
+    @Transactional
+    public IndividualEnrollment update(String registrationId, long expectedVersion, String deviceId,
+                                       EnrollmentSettings settings) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        EnrollmentRules.deviceIdProblem(deviceId).ifPresent(m -> errors.put(DEVICE_ID, m));
+        EnrollmentSettings checked = settingsValidator.validate(settings, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        IndividualEnrollment enrollment = get(registrationId);
+        if (enrollment.version() != expectedVersion) {
+            throw stale(registrationId);
+        }
+        enrollment.update(deviceId, checked, clock.instant());
+        try {
+            return enrollments.save(enrollment);
+        } catch (OptimisticLockingFailureException e) {
+            throw stale(registrationId);
+        }
+    }
+
+    /** Deletes the enrollments; their registration records and hub devices stay (behaviour.md §8). */
+    @Transactional
+    public int delete(Collection<String> registrationIds) {
+        List<IndividualEnrollment> found = enrollments.findByRegistrationKeyIn(
+                registrationIds.stream().map(IndividualEnrollment::keyOf).toList());
+        enrollments.deleteAll(found);
+        return found.size();
+    }
+
+    List<String> referencingHub(String hostName, int limit) {
+        return table.idsReferencingHub("registration_id", hostName, limit);
+    }
+
+    private static AlreadyExistsException duplicate(String registrationId) {
+        return new AlreadyExistsException(REGISTRATION_ID, "An individual enrollment with registration ID \""
+                + registrationId + "\" already exists (IDs are compared ignoring case).");
+    }
+
+    private static StaleVersionException stale(String registrationId) {
+        return new StaleVersionException("Someone else changed the enrollment " + registrationId
+                + " after you opened it. Your changes were not saved: reload to see theirs, then edit again.");
+    }
+}
