@@ -82,8 +82,17 @@ public abstract class BrowserTest {
     }
 
     @AfterEach
-    void closeContext() {
+    void closeContext(org.junit.jupiter.api.TestInfo test) {
         if (context != null) {
+            try {
+                Path failures = Paths.get("target", "browser-screenshots");
+                Files.createDirectories(failures);
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                        .setPath(failures.resolve(test.getTestClass().map(Class::getSimpleName).orElse("")
+                                + "-" + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("") + ".png")));
+            } catch (RuntimeException | java.io.IOException e) {
+                // the last picture is a debugging aid only
+            }
             context.close();
         }
     }
