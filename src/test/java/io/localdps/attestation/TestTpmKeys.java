@@ -2,12 +2,19 @@ package io.localdps.attestation;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 
 /**
@@ -79,6 +86,20 @@ final class TestTpmKeys {
 
     static Template srk() {
         return new Template().attributes(SRK_ATTRIBUTES).authPolicy(new byte[0]);
+    }
+
+    /** A key made elsewhere (the reference fixture): PKCS#8 private key plus the TPM2B_PUBLIC sent for it. */
+    static TpmKey fromPkcs8(String base64Pkcs8, byte[] tpm2bPublic, int symmetricKeyBits) {
+        try {
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64Pkcs8)));
+            PublicKey publicKey = rsa.generatePublic(
+                    new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            return new TpmKey(new KeyPair(publicKey, privateKey), tpm2bPublic, symmetricKeyBits);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static KeyPair newRsaKeyPair(int bits) {
