@@ -3,6 +3,7 @@ package io.localdps.attestation;
 import java.security.MessageDigest;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,6 +43,6 @@ final class SasSignatures {
     }
 
     static String roles(List<SasKey> keys) {
-        return keys.stream().map(k -> k.role().name().toLowerCase(java.util.Locale.ROOT)).toList().toString();
+        return keys.stream().map(k -> k.role().name().toLowerCase(Locale.ROOT)).toList().toString();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import static io.localdps.attestation.TestSasTokens.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DeviceSasVerifierTest {
 
@@ -220,7 +221,7 @@ class DeviceSasVerifierTest {
 
     @Test
     void neverQuotesAMalformedKeyWhenRefusingIt() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SasKey.primary("secret*key"))
+        assertThatThrownBy(() -> SasKey.primary("secret*key"))
                 .hasMessageNotContaining("*").hasMessageNotContaining("secret");
     }
 }

@@ -77,6 +77,21 @@ class SasTokenTest {
         assertThat(token.signature()).hasSize(32);
     }
 
+    @Test
+    void ignoresFieldsItDoesNotKnowAndStrayAmpersands() {
+        SasToken token = SasToken.parse("SharedAccessSignature sr=" + SR_JAVA_STYLE + "&&foo=bar&sig="
+                + SIG_JAVA_STYLE_ENCODED + "&se=" + SE + "&");
+
+        assertThat(token.resourceAsSent()).isEqualTo(SR_JAVA_STYLE);
+    }
+
+    @Test
+    void decodesPercentEncodedUtf8InTheResource() {
+        SasToken token = SasToken.parse(token("scope/registrations/caf%C3%A9", SIG_JAVA_STYLE_ENCODED, SE, null));
+
+        assertThat(token.resource()).isEqualTo("scope/registrations/café");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "",
