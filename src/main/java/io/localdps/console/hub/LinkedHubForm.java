@@ -29,8 +29,6 @@ class LinkedHubForm extends FormLayout {
         hostName.setPlaceholder("hub-west.azure-devices.net");
         hostName.setHelperText("The hub's host name; devices assigned to it connect there.");
         hostName.setRequiredIndicatorVisible(true);
-        allocationWeight.setMin(LinkedHubRules.MIN_WEIGHT);
-        allocationWeight.setMax(LinkedHubRules.MAX_WEIGHT);
         allocationWeight.setStepButtonsVisible(true);
         allocationWeight.setHelperText("1 to 1000: a hub's share of evenly weighted distribution.");
         applyAllocationPolicy.setTooltipText("When off, only a static configuration can assign devices to this hub.");
