@@ -148,6 +148,13 @@ public abstract class BrowserTest {
         assertThat(notification().filter(new Locator.FilterOptions().setHasText(text)).first()).isVisible();
     }
 
+    /** Ticks the selection check box of the grid row showing the text. */
+    protected void selectRow(String gridId, String text) {
+        page.locator("#" + gridId + " vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText(text))
+                .locator("xpath=preceding::vaadin-checkbox[1]").first().click();
+    }
+
     /** Saves a picture of the current page for the README. */
     protected void screenshot(String name) {
         try {
