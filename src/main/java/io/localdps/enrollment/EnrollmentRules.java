@@ -56,7 +56,7 @@ public final class EnrollmentRules {
 
     /** A blank device ID is fine: the registration ID is used. */
     public static Optional<String> deviceIdProblem(String deviceId) {
-        if (deviceId == null || deviceId.isEmpty()) {
+        if (deviceId == null || deviceId.isBlank()) {
             return Optional.empty();
         }
         if (deviceId.length() > MAX_ID_LENGTH) {
