@@ -86,6 +86,9 @@ public final class EndorsementKey {
     }
 
     private static void skip(ByteBuffer buffer, int count) {
+        if (count > buffer.remaining()) {
+            throw new BufferUnderflowException(); // reported as truncated, like every other short read
+        }
         buffer.position(buffer.position() + count);
     }
 

@@ -56,7 +56,7 @@ public final class EnrollmentRules {
 
     /** A blank device ID is fine: the registration ID is used. */
     public static Optional<String> deviceIdProblem(String deviceId) {
-        if (deviceId == null || deviceId.isEmpty()) {
+        if (deviceId == null || deviceId.isBlank()) {
             return Optional.empty();
         }
         if (deviceId.length() > MAX_ID_LENGTH) {
@@ -112,11 +112,15 @@ public final class EnrollmentRules {
         if (size > maxBytes) {
             return Optional.of(capitalise(what) + " are " + size + " bytes; at most " + maxBytes + " are allowed.");
         }
-        return nodeProblem(section, what, 1);
+        return nodeProblem(section, what, 0);
     }
 
+    /**
+     * @param depth how many objects or arrays enclose {@code node} inside the section; IoT Hub's
+     *              documented valid example has ten nested objects, the innermost holding a value
+     */
     private static Optional<String> nodeProblem(JsonNode node, String what, int depth) {
-        if (depth > MAX_TWIN_DEPTH) {
+        if (node.isContainer() && depth > MAX_TWIN_DEPTH) {
             return Optional.of(capitalise(what) + " may be nested at most " + MAX_TWIN_DEPTH + " levels deep.");
         }
         if (node.isString() && node.asString().length() > MAX_TWIN_STRING) {
@@ -152,7 +156,7 @@ public final class EnrollmentRules {
         if (key.startsWith("$")) {
             return Optional.of("The key \"" + key + "\" in " + what + " starts with $, which is reserved.");
         }
-        if (key.chars().anyMatch(c -> c < 0x20 || c == 0x7F || c == '.' || c == ' ')) {
+        if (key.chars().anyMatch(c -> Character.isISOControl(c) || c == '.' || c == ' ')) {
             return Optional.of("The key \"" + key + "\" in " + what + " must not contain dots, spaces or control characters.");
         }
         if (key.getBytes(StandardCharsets.UTF_8).length > 1024) {

@@ -1,0 +1,6 @@
+package io.localdps.enrollment;
+
+import io.localdps.testsupport.PostgresDatabase;
+
+class EnrollmentGroupServicePostgresTest extends EnrollmentGroupServiceTest implements PostgresDatabase {
+}

@@ -1,0 +1,6 @@
+package io.localdps.enrollment;
+
+import io.localdps.testsupport.PostgresDatabase;
+
+class EnrollmentHubReferencesPostgresTest extends EnrollmentHubReferencesTest implements PostgresDatabase {
+}

@@ -1,0 +1,6 @@
+package io.localdps.enrollment;
+
+import io.localdps.testsupport.PostgresDatabase;
+
+class EnrollmentPagingPostgresTest extends EnrollmentPagingTest implements PostgresDatabase {
+}

@@ -1,0 +1,6 @@
+package io.localdps.enrollment;
+
+import io.localdps.testsupport.PostgresDatabase;
+
+class EnrollmentQuotaPostgresTest extends EnrollmentQuotaTest implements PostgresDatabase {
+}

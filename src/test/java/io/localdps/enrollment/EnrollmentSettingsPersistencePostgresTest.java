@@ -1,0 +1,6 @@
+package io.localdps.enrollment;
+
+import io.localdps.testsupport.PostgresDatabase;
+
+class EnrollmentSettingsPersistencePostgresTest extends EnrollmentSettingsPersistenceTest implements PostgresDatabase {
+}

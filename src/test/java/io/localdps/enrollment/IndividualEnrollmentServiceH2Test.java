@@ -1,0 +1,6 @@
+package io.localdps.enrollment;
+
+import io.localdps.testsupport.H2Database;
+
+class IndividualEnrollmentServiceH2Test extends IndividualEnrollmentServiceTest implements H2Database {
+}
