@@ -155,6 +155,18 @@ public abstract class BrowserTest {
                 .locator("xpath=preceding::vaadin-checkbox[1]").first().click();
     }
 
+    /** Chooses a file with the given content in the certificate field labelled so. */
+    protected void uploadCertificate(String fieldLabel, String fileName, String content) {
+        try {
+            Path dir = Files.createTempDirectory("upload");
+            Path file = Files.writeString(dir.resolve(fileName), content);
+            page.locator("vaadin-custom-field").filter(new Locator.FilterOptions().setHasText(fieldLabel))
+                    .locator("input[type=file]").setInputFiles(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Saves a picture of the current page for the README. */
     protected void screenshot(String name) {
         try {

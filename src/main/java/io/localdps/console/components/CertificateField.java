@@ -30,6 +30,7 @@ public class CertificateField extends CustomField<String> {
     private String fileProblem;
 
     public CertificateField(String label, boolean required) {
+        super("");
         this.required = required;
         setLabel(label);
         setRequiredIndicatorVisible(required);

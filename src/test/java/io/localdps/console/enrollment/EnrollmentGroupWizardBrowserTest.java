@@ -2,6 +2,7 @@ package io.localdps.console.enrollment;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.localdps.certificate.TestCertificates;
 import io.localdps.console.BrowserTest;
 import io.localdps.enrollment.AllocationPolicy;
 import io.localdps.enrollment.EnrollmentGroup;
@@ -78,6 +79,30 @@ class EnrollmentGroupWizardBrowserTest extends BrowserTest {
         screenshot("group-details");
         button("Show primary key").click();
         assertThat(field("Primary key")).hasValue(primaryKey);
+    }
+
+    @Test
+    void anAdminCreatesAnX509GroupByUploadingTheIntermediateCertificatePem() {
+        TestCertificates.Chain chain = TestCertificates.chain("group-device-1");
+        open("enrollments/groups/new");
+        radio("X.509 intermediate certificates").click();
+        uploadCertificate("Primary certificate", "intermediate.pem", chain.intermediate().pem());
+        assertThat(page.getByText("CN=LocalDPS Test Intermediate CA")).isVisible();
+        uploadCertificate("Secondary certificate", "root.cer", chain.root().base64Der());
+        assertThat(page.getByText("root.cer: CN=LocalDPS Test Root CA")).isVisible();
+        field("Group name").fill("x509-intermediates");
+        button("Next: IoT hubs").click();
+        button("Next: Device settings").click();
+        button("Next: Review + create").click();
+        assertThat(page.locator("#review")).containsText("X.509 intermediate certificates");
+        button("Create").click();
+
+        assertThat(page.locator("h2")).hasText("x509-intermediates");
+        EnrollmentGroup saved = groups.get("x509-intermediates");
+        var signing = saved.attestation().x509().signingCertificates();
+        assertThat(signing.primary().info().subjectName()).startsWith("CN=LocalDPS Test Intermediate CA");
+        assertThat(signing.secondary().info().subjectName()).startsWith("CN=LocalDPS Test Root CA");
+        screenshot("x509-group-details");
     }
 
     private void clearHubSelection() {
