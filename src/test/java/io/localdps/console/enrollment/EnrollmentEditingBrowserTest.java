@@ -78,6 +78,8 @@ class EnrollmentEditingBrowserTest extends BrowserTest {
         symmetricKeyGroup(groups, "delete-a");
         symmetricKeyGroup(groups, "keep-b");
         open("enrollments");
+        assertThat(page.locator("#enrollment-groups-grid")).containsText("keep-b");
+        screenshot("enrollments");
         page.getByLabel("Filter enrollment groups by name").fill("delete-a");
         assertThat(page.locator("#enrollment-groups-grid").getByText("keep-b")).isHidden();
         selectRow("enrollment-groups-grid", "delete-a");
