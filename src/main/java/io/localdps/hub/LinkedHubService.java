@@ -107,6 +107,12 @@ public class LinkedHubService {
         return finder == null ? List.of() : finder.referencing(normalise(hostName), limit);
     }
 
+    /**
+     * Removes the link. The simulated hub keeps its devices, as a real hub does when DPS lets go of
+     * it: they are hidden in the console and refused to DPS while the hub is unlinked, and come back
+     * when it is linked again. The console tells the admin how many devices that is before unlinking;
+     * to get rid of them, delete them first.
+     */
     @Transactional
     public void unlink(String hostName) {
         LinkedHub hub = find(hostName).orElseThrow(() -> new NotFoundException("The hub " + hostName + " is not linked."));

@@ -2,7 +2,7 @@ package io.localdps.testsupport;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Empties the tables tests fill, so each test starts from no enrollments and no linked hubs. */
+/** Empties the tables tests fill, so each test starts from no enrollments, no linked hubs and no hub devices. */
 public final class TestData {
 
     private TestData() {
@@ -12,5 +12,6 @@ public final class TestData {
         jdbc.sql("DELETE FROM individual_enrollment").update();
         jdbc.sql("DELETE FROM enrollment_group").update();
         jdbc.sql("DELETE FROM linked_hub").update();
+        jdbc.sql("DELETE FROM hub_device").update();
     }
 }
