@@ -16,6 +16,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.localdps.console.enrollment.EnrollmentsView;
 import io.localdps.console.hub.LinkedHubsView;
 import io.localdps.console.overview.OverviewView;
+import io.localdps.console.registration.RegistrationRecordsView;
 import jakarta.annotation.security.PermitAll;
 
 /** The frame of every console page: the DPS menu on the left, as in the portal. */
@@ -41,6 +42,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Overview", OverviewView.class, VaadinIcon.DASHBOARD.create()));
         SideNav settings = new SideNav("Settings");
         settings.addItem(new SideNavItem("Manage enrollments", EnrollmentsView.class, VaadinIcon.LIST.create()));
+        settings.addItem(new SideNavItem("Registration records", RegistrationRecordsView.class, VaadinIcon.RECORDS.create()));
         settings.addItem(new SideNavItem("Linked IoT hubs", LinkedHubsView.class, VaadinIcon.CLUSTER.create()));
         addToDrawer(nav, settings);
         setPrimarySection(Section.DRAWER);

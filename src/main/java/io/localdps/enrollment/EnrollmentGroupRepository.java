@@ -15,4 +15,6 @@ interface EnrollmentGroupRepository extends ListCrudRepository<EnrollmentGroup, 
     List<EnrollmentGroup> findByGroupKeyIn(Collection<String> groupKeys);
 
     long countByAttestationType(AttestationType attestationType);
+
+    List<EnrollmentGroup> findByAttestationType(AttestationType attestationType);
 }

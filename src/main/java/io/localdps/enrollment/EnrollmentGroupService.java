@@ -70,6 +70,11 @@ public class EnrollmentGroupService {
         return groups.count();
     }
 
+    /** Every group attesting this way (at most a few hundred: the quotas bound them). */
+    public List<EnrollmentGroup> withAttestation(AttestationType type) {
+        return groups.findByAttestationType(type);
+    }
+
     @Transactional
     public EnrollmentGroup create(String enrollmentGroupId, Attestation attestation, EnrollmentSettings settings) {
         Map<String, String> errors = new LinkedHashMap<>();

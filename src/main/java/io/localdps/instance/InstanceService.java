@@ -3,7 +3,6 @@ package io.localdps.instance;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -57,8 +56,8 @@ public class InstanceService {
         return properties.serviceHost();
     }
 
-    @Transactional
-    String storedOrNewIdScope() {
+    /** Not one transaction: after a lost insert race, PostgreSQL must still be able to read the winner's row. */
+    private String storedOrNewIdScope() {
         Optional<String> stored = setting(ID_SCOPE);
         if (stored.isPresent()) {
             return stored.get();

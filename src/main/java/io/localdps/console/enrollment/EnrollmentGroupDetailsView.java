@@ -20,9 +20,12 @@ import io.localdps.enrollment.EnrollmentGroup;
 import io.localdps.enrollment.EnrollmentGroupService;
 import io.localdps.hub.LinkedHub;
 import io.localdps.hub.LinkedHubService;
+import io.localdps.console.registration.RegistrationRecordsGrid;
+import io.localdps.registration.RegistrationRecordService;
 import jakarta.annotation.security.PermitAll;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Details of one enrollment group (portal.md §3.4): credentials read-only, everything else editable. */
 @Route("enrollments/groups")
@@ -32,18 +35,27 @@ public class EnrollmentGroupDetailsView extends VerticalLayout implements HasUrl
 
     private final EnrollmentGroupService groups;
     private final LinkedHubService linkedHubs;
+    private final RegistrationRecordService records;
     private EnrollmentGroup group;
     private EnrollmentSettingsEditor editor;
 
-    public EnrollmentGroupDetailsView(EnrollmentGroupService groups, LinkedHubService linkedHubs) {
+    public EnrollmentGroupDetailsView(EnrollmentGroupService groups, LinkedHubService linkedHubs,
+                                      RegistrationRecordService records) {
         this.groups = groups;
+        this.records = records;
         this.linkedHubs = linkedHubs;
         addClassName("dps-page");
     }
 
     @Override
     public void setParameter(BeforeEvent event, String enrollmentGroupId) {
-        group = groups.get(enrollmentGroupId);
+        Optional<EnrollmentGroup> found = groups.find(enrollmentGroupId);
+        if (found.isEmpty()) {
+            Notifications.error("There is no enrollment group named " + enrollmentGroupId + ".");
+            event.forwardTo(EnrollmentsView.class);
+            return;
+        }
+        group = found.get();
         render();
     }
 
@@ -52,6 +64,9 @@ public class EnrollmentGroupDetailsView extends VerticalLayout implements HasUrl
         EnrollmentDetailsFrame.fill(this, group.enrollmentGroupId(),
                 EnrollmentDetailsFrame.toolbar(this::save, this::reload, this::delete, this::back),
                 new Div(), credentials(), group.created(), group.updated(), editor);
+        RegistrationRecordsGrid groupRecords = new RegistrationRecordsGrid(records, group.enrollmentGroupId());
+        groupRecords.setHeight("28rem");
+        add(new H3("Registration records"), groupRecords);
     }
 
     private VerticalLayout credentials() {

@@ -17,10 +17,12 @@ import io.localdps.enrollment.IndividualEnrollment;
 import io.localdps.enrollment.IndividualEnrollmentService;
 import io.localdps.hub.LinkedHub;
 import io.localdps.hub.LinkedHubService;
+import io.localdps.registration.RegistrationRecordService;
 import jakarta.annotation.security.PermitAll;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /** Details of one individual enrollment (portal.md §3.4). */
@@ -32,19 +34,28 @@ public class IndividualEnrollmentDetailsView extends com.vaadin.flow.component.o
 
     private final IndividualEnrollmentService enrollments;
     private final LinkedHubService linkedHubs;
+    private final RegistrationRecordService records;
     private IndividualEnrollment enrollment;
     private EnrollmentSettingsEditor editor;
     private TextField deviceId;
 
-    public IndividualEnrollmentDetailsView(IndividualEnrollmentService enrollments, LinkedHubService linkedHubs) {
+    public IndividualEnrollmentDetailsView(IndividualEnrollmentService enrollments, LinkedHubService linkedHubs,
+                                           RegistrationRecordService records) {
         this.enrollments = enrollments;
+        this.records = records;
         this.linkedHubs = linkedHubs;
         addClassName("dps-page");
     }
 
     @Override
     public void setParameter(BeforeEvent event, String registrationId) {
-        enrollment = enrollments.get(registrationId);
+        Optional<IndividualEnrollment> found = enrollments.find(registrationId);
+        if (found.isEmpty()) {
+            Notifications.error("There is no individual enrollment with registration ID " + registrationId + ".");
+            event.forwardTo(EnrollmentsView.class);
+            return;
+        }
+        enrollment = found.get();
         render();
     }
 
@@ -58,11 +69,23 @@ public class IndividualEnrollmentDetailsView extends com.vaadin.flow.component.o
         deviceId.setValue(enrollment.deviceId() == null ? "" : enrollment.deviceId());
         deviceId.setPlaceholder(enrollment.registrationId());
         deviceId.setHelperText("Blank means the device ID is the registration ID.");
-        FormLayout identity = new FormLayout(registrationId, deviceId);
+        FormLayout identity = new FormLayout(registrationId, deviceId, registrationStatus());
         EnrollmentDetailsFrame.fill(this, enrollment.registrationId(),
                 EnrollmentDetailsFrame.toolbar(this::save, this::reload, this::delete, this::back),
                 identity, new AttestationDetails(enrollment.attestation()), enrollment.created(), enrollment.updated(),
                 editor);
+    }
+
+    /** The device's current registration state, as the portal shows it on an individual enrollment. */
+    private TextField registrationStatus() {
+        TextField status = new TextField("Registration status");
+        status.setReadOnly(true);
+        status.setValue(records.find(enrollment.registrationId())
+                .map(record -> record.status().wireName()
+                        + (record.assignedHub() == null ? "" : " · " + record.assignedHub() + " · device " + record.deviceId())
+                        + (record.errorCode() == null ? "" : " · error " + record.errorCode() + ": " + record.errorMessage()))
+                .orElse("Not registered yet"));
+        return status;
     }
 
     private void save() {

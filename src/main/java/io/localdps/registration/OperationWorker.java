@@ -1,0 +1,93 @@
+package io.localdps.registration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Finishes operations off the request threads. An operation is claimed in the database before it
+ * is worked on, so with several nodes each runs exactly once; an operation whose node died (its
+ * claim ran out) or that was never picked up (the node stopped right after the 202) is found by
+ * the sweep and finished by whichever node sees it first.
+ */
+@Component
+class OperationWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OperationWorker.class);
+    static final Duration LEASE = Duration.ofSeconds(60);
+    static final Duration UNCLAIMED_GRACE = Duration.ofSeconds(5);
+
+    private final RegistrationStore store;
+    private final ProvisioningProcess process;
+    private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
+    private final int threads;
+    private volatile ExecutorService executor;
+
+    OperationWorker(RegistrationStore store, ProvisioningProcess process,
+                    @Value("${dps.registration.worker-threads:8}") int threads) {
+        this.store = store;
+        this.process = process;
+        this.threads = threads;
+    }
+
+    void submit(String operationId) {
+        ExecutorService running = executor;
+        if (running == null) {
+            return; // the sweep picks it up once the worker runs
+        }
+        try {
+            running.execute(() -> work(operationId));
+        } catch (RejectedExecutionException stopping) {
+            log.debug("Worker stopping; operation {} left for the sweep", operationId);
+        }
+    }
+
+    private void work(String operationId) {
+        try {
+            if (!store.claim(operationId, node, LEASE)) {
+                return;
+            }
+            RegistrationOperation operation = store.operation(operationId).orElseThrow();
+            RegistrationRecord record = store.record(operation.work().registrationId()).orElse(null);
+            Provisioning outcome = process.run(operation.work(), record);
+            store.complete(operationId, outcome);
+        } catch (RuntimeException e) {
+            log.error("Operation {} failed unexpectedly; it will be retried after its claim runs out", operationId, e);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${dps.registration.sweep-interval:PT5S}")
+    void sweep() {
+        if (executor != null) {
+            store.stalled(UNCLAIMED_GRACE).forEach(this::submit);
+        }
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("dps-operation-", 0).daemon().factory());
+    }
+
+    @Override
+    public void stop() {
+        ExecutorService running = executor;
+        executor = null;
+        if (running != null) {
+            running.shutdown();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+}

@@ -1,0 +1,103 @@
+package io.localdps.registration;
+
+import io.localdps.common.NotFoundException;
+import io.localdps.common.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Registration records for admins: lazy pages for the console's grids, details, delete. Deleting a
+ * record does not touch the hub; the device's next registration is an initial assignment again.
+ */
+@Service
+@Transactional(readOnly = true)
+public class RegistrationRecordService {
+
+    private static final Map<String, String> SORTABLE = Map.of(
+            "registrationId", "registration_key", "status", "status", "assignedHub", "assigned_hub",
+            "deviceId", "device_id", "enrollmentGroupId", "group_key", "updated", "updated");
+
+    private final RegistrationRecordRepository records;
+    private final JdbcClient jdbc;
+
+    RegistrationRecordService(RegistrationRecordRepository records, JdbcClient jdbc) {
+        this.records = records;
+        this.jdbc = jdbc;
+    }
+
+    public List<RegistrationRecord> page(RecordFilter filter, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        String column = SORTABLE.getOrDefault(page.sortBy() == null ? "" : page.sortBy(), "registration_key");
+        String direction = page.ascending() ? "ASC" : "DESC";
+        params.put("limit", page.limit());
+        params.put("offset", page.offset());
+        List<Long> ids = jdbc.sql("SELECT id FROM registration_record" + where(filter, params) + " ORDER BY " + column + " "
+                        + direction + ", registration_key " + direction + " LIMIT :limit OFFSET :offset")
+                .params(params).query(Long.class).list();
+        Map<Long, Integer> order = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            order.put(ids.get(i), i);
+        }
+        List<RegistrationRecord> loaded = new ArrayList<>(records.findAllById(ids));
+        loaded.sort(Comparator.comparing(record -> order.get(record.id())));
+        return loaded;
+    }
+
+    public long count(RecordFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("SELECT COUNT(*) FROM registration_record" + where(filter, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    public long count() {
+        return records.count();
+    }
+
+    public java.util.Optional<RegistrationRecord> find(String registrationId) {
+        return records.findByRegistrationKey(RegistrationRecord.keyOf(registrationId));
+    }
+
+    public RegistrationRecord get(String registrationId) {
+        return records.findByRegistrationKey(RegistrationRecord.keyOf(registrationId))
+                .orElseThrow(() -> new NotFoundException("There is no registration record for " + registrationId + "."));
+    }
+
+    @Transactional
+    public int delete(Collection<String> registrationIds) {
+        List<RegistrationRecord> found = registrationIds.stream()
+                .flatMap(id -> records.findByRegistrationKey(RegistrationRecord.keyOf(id)).stream()).toList();
+        records.deleteAll(found);
+        return found.size();
+    }
+
+    private static String where(RecordFilter filter, Map<String, Object> params) {
+        List<String> conditions = new ArrayList<>();
+        if (filter.idContains() != null && !filter.idContains().isBlank()) {
+            conditions.add("registration_key LIKE :id ESCAPE '\\'");
+            params.put("id", "%" + filter.idContains().trim().toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.status() != null) {
+            conditions.add("status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.assignedHub() != null && !filter.assignedHub().isBlank()) {
+            conditions.add("assigned_hub = :hub");
+            params.put("hub", filter.assignedHub().toLowerCase(Locale.ROOT));
+        }
+        if (filter.enrollmentGroupId() != null && !filter.enrollmentGroupId().isBlank()) {
+            conditions.add("group_key = :group");
+            params.put("group", filter.enrollmentGroupId().toLowerCase(Locale.ROOT));
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+}

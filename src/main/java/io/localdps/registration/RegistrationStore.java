@@ -1,0 +1,144 @@
+package io.localdps.registration;
+
+import io.localdps.common.Json;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Records and operations: every write of the registration feature happens here, in one transaction each. */
+@Service
+@Transactional(readOnly = true)
+public class RegistrationStore {
+
+    static final long MAX_RECORDS_DEFAULT = 1_000_000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final RegistrationRecordRepository records;
+    private final RegistrationOperationRepository operations;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final long maxRecords;
+
+    RegistrationStore(RegistrationRecordRepository records, RegistrationOperationRepository operations, JdbcClient jdbc,
+                      Clock clock, @org.springframework.beans.factory.annotation.Value("${dps.limits.registrations:1000000}") long maxRecords) {
+        this.records = records;
+        this.operations = operations;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.maxRecords = maxRecords;
+    }
+
+    public Optional<RegistrationRecord> record(String registrationId) {
+        return records.findByRegistrationKey(RegistrationRecord.keyOf(registrationId));
+    }
+
+    Optional<RegistrationOperation> operation(String operationId) {
+        return operations.findByOperationId(operationId);
+    }
+
+    /**
+     * Starts an operation, or returns the one already in flight for the device (one allocation per
+     * device at a time, behaviour.md §9). Over the record quota, the operation starts as failed.
+     */
+    @Transactional
+    RegistrationOperation start(OperationWork work, boolean enrollmentEnabled) {
+        String key = RegistrationRecord.keyOf(work.registrationId());
+        Optional<RegistrationOperation> inFlight = operations.findFirstByRegistrationKeyAndState(key, RegistrationStatus.ASSIGNING);
+        if (inFlight.isPresent()) {
+            return inFlight.get();
+        }
+        RegistrationOperation operation = operations.save(new RegistrationOperation(newOperationId(), work,
+                RegistrationStatus.ASSIGNING, clock.instant()));
+        if (!enrollmentEnabled) {
+            return finish(operation, new Provisioning.Ended(RegistrationStatus.DISABLED, 401003, "The enrollment is disabled."));
+        }
+        if (records.findByRegistrationKey(key).isEmpty() && records.count() >= maxRecords) {
+            return finish(operation, new Provisioning.Ended(RegistrationStatus.FAILED, 403002,
+                    "The registration quota of " + maxRecords + " records is reached."));
+        }
+        return operation;
+    }
+
+    /** Takes the operation for this node until {@code until}, unless another node holds it. */
+    @Transactional
+    boolean claim(String operationId, String node, Duration lease) {
+        Instant now = clock.instant();
+        return jdbc.sql("UPDATE registration_operation SET claimed_by = :node, claimed_until = :until, version = version + 1 "
+                        + "WHERE operation_id = :id AND state = 'ASSIGNING' AND (claimed_until IS NULL OR claimed_until < :now)")
+                .param("node", node).param("until", java.sql.Timestamp.from(now.plus(lease)))
+                .param("id", operationId).param("now", java.sql.Timestamp.from(now))
+                .update() == 1;
+    }
+
+    /** Operations no node is working on: never claimed for a while, or their claim ran out. */
+    List<String> stalled(Duration unclaimedFor) {
+        Instant now = clock.instant();
+        return jdbc.sql("SELECT operation_id FROM registration_operation WHERE state = 'ASSIGNING' AND "
+                        + "((claimed_until IS NULL AND created < :before) OR claimed_until < :now) ORDER BY id LIMIT 500")
+                .param("before", java.sql.Timestamp.from(now.minus(unclaimedFor)))
+                .param("now", java.sql.Timestamp.from(now))
+                .query(String.class).list();
+    }
+
+    /** Writes the outcome into the device's record and ends the operation, together. */
+    @Transactional
+    RegistrationOperation complete(String operationId, Provisioning outcome) {
+        RegistrationOperation operation = operations.findByOperationId(operationId).orElseThrow();
+        if (operation.state().terminal()) {
+            return operation;
+        }
+        return finish(operation, outcome);
+    }
+
+    private RegistrationOperation finish(RegistrationOperation operation, Provisioning outcome) {
+        OperationWork work = operation.work();
+        Instant now = clock.instant();
+        RegistrationRecord record = records.findByRegistrationKey(operation.registrationKey())
+                .orElseGet(() -> new RegistrationRecord(work.registrationId(), work.groupId(), work.attestationType(), now));
+        record.throughGroup(work.groupId());
+        String blob = null;
+        switch (outcome) {
+            case Provisioning.Assigned assigned -> {
+                record.assigned(assigned.hub(), assigned.deviceId(), assigned.substatus(),
+                        assigned.payload() == null ? null : Json.write(assigned.payload()), now);
+                record.attempted(new Attempt(now, work.transport(), "assigned", assigned.substatus().wireName()
+                        + " to " + assigned.hub() + " as " + assigned.deviceId()));
+                blob = assigned.tpmAuthenticationKey();
+            }
+            case Provisioning.Ended ended -> {
+                record.ended(ended.status(), ended.errorCode(), ended.message(), now);
+                record.attempted(new Attempt(now, work.transport(), ended.status().wireName(), ended.errorCode() + ": " + ended.message()));
+            }
+        }
+        RegistrationRecord saved = records.save(record);
+        operation.complete(saved.status(), Json.write(RegistrationStateJson.of(saved, blob)), now);
+        return operations.save(operation);
+    }
+
+    /** Remembers a refused attempt of a device the admin knows, so its record says why. */
+    @Transactional
+    void recordRefusal(String registrationId, Attestation.Refused refused, String transport) {
+        Instant now = clock.instant();
+        RegistrationRecord record = records.findByRegistrationKey(RegistrationRecord.keyOf(registrationId))
+                .orElseGet(() -> new RegistrationRecord(registrationId, refused.groupId(),
+                        refused.type() == null ? io.localdps.enrollment.AttestationType.SYMMETRIC_KEY : refused.type(), now));
+        record.ended(RegistrationStatus.FAILED, refused.errorCode(), refused.message() + ": " + refused.detail(), now);
+        record.attempted(new Attempt(now, transport, "refused", refused.detail()));
+        records.save(record);
+    }
+
+    private static String newOperationId() {
+        byte[] random = new byte[8];
+        RANDOM.nextBytes(random);
+        return "1." + HexFormat.of().formatHex(random) + "." + UUID.randomUUID();
+    }
+}
