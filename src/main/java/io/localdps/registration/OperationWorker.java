@@ -23,20 +23,28 @@ import java.util.concurrent.RejectedExecutionException;
 class OperationWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OperationWorker.class);
-    static final Duration LEASE = Duration.ofSeconds(60);
-    static final Duration UNCLAIMED_GRACE = Duration.ofSeconds(5);
 
     private final RegistrationStore store;
     private final ProvisioningProcess process;
     private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
     private final int threads;
+    private final Duration lease;
+    private final Duration unclaimedGrace;
     private volatile ExecutorService executor;
 
+    /**
+     * @param lease          how long a claim lasts: a node that dies mid-operation delays it by this much
+     * @param unclaimedGrace how old an operation nobody claimed must be before the sweep takes it
+     */
     OperationWorker(RegistrationStore store, ProvisioningProcess process,
-                    @Value("${dps.registration.worker-threads:8}") int threads) {
+                    @Value("${dps.registration.worker-threads:8}") int threads,
+                    @Value("${dps.registration.claim-lease:PT60S}") Duration lease,
+                    @Value("${dps.registration.unclaimed-grace:PT5S}") Duration unclaimedGrace) {
         this.store = store;
         this.process = process;
         this.threads = threads;
+        this.lease = lease;
+        this.unclaimedGrace = unclaimedGrace;
     }
 
     void submit(String operationId) {
@@ -53,7 +61,7 @@ class OperationWorker implements SmartLifecycle {
 
     private void work(String operationId) {
         try {
-            if (!store.claim(operationId, node, LEASE)) {
+            if (!store.claim(operationId, node, lease)) {
                 return;
             }
             RegistrationOperation operation = store.operation(operationId).orElseThrow();
@@ -68,7 +76,7 @@ class OperationWorker implements SmartLifecycle {
     @Scheduled(fixedDelayString = "${dps.registration.sweep-interval:PT5S}")
     void sweep() {
         if (executor != null) {
-            store.stalled(UNCLAIMED_GRACE).forEach(this::submit);
+            store.stalled(unclaimedGrace).forEach(this::submit);
         }
     }
 

@@ -26,10 +26,13 @@ public class RegistrationService implements DeviceRegistrations {
     private final DeviceAttestor attestor;
     private final RegistrationStore store;
     private final OperationWorker worker;
+    private final RegistrationThrottle throttle;
     private final int retryAfterSeconds;
 
     RegistrationService(InstanceService instance, DeviceAttestor attestor, RegistrationStore store, OperationWorker worker,
+                        RegistrationThrottle throttle,
                         @Value("${dps.registration.retry-after-seconds:2}") int retryAfterSeconds) {
+        this.throttle = throttle;
         this.instance = instance;
         this.attestor = attestor;
         this.store = store;
@@ -39,6 +42,11 @@ public class RegistrationService implements DeviceRegistrations {
 
     @Override
     public DeviceResponse register(DeviceRequest request) {
+        int wait = throttle.admit();
+        if (wait > 0) {
+            DeviceResponse throttled = DeviceErrors.error(429, 429001, "Too many registrations: the limit of this instance is reached.");
+            return new DeviceResponse(429, throttled.body(), wait, throttled.headers());
+        }
         Optional<DeviceResponse> invalid = checkAddress(request);
         if (invalid.isPresent()) {
             return invalid.get();
