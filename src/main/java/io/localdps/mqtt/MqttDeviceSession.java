@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -264,7 +265,12 @@ final class MqttDeviceSession extends ChannelInboundHandlerAdapter {
             close(tooLarge.announcedBytes() < 0 ? "malformed packet length" : "packet of " + tooLarge.announcedBytes()
                     + " bytes exceeds the limit of " + tooLarge.limit(), Disconnect.PACKET_TOO_LARGE);
         } else if (event instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
-            close("TLS handshake failed: " + handshake.cause(), null);
+            if (handshake.cause() instanceof ClosedChannelException) {
+                // The client hung up before TLS was done: port scans and TCP health checks, not worth a log line.
+                state = State.CLOSED;
+            } else {
+                close("TLS handshake failed: " + handshake.cause(), null);
+            }
         } else {
             ctx.fireUserEventTriggered(event);
         }
