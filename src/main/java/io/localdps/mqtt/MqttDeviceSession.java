@@ -28,7 +28,6 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -161,29 +160,8 @@ final class MqttDeviceSession extends ChannelInboundHandlerAdapter {
             case ConnectValidator.Refused refused -> refuse(refused.refusal(), refused.reason());
             case ConnectValidator.Accepted accepted -> {
                 state = State.CHECKING_CONNECT;
-                try {
-                    requestExecutor.execute(() -> checkConnect(accepted));
-                } catch (RejectedExecutionException full) {
-                    connectChecked(accepted, MqttConnectCheck.Verdict.SERVER_UNAVAILABLE);
-                }
-            }
-        }
-    }
-
-    /** On a request thread. */
-    private void checkConnect(ConnectValidator.Accepted connect) {
-        MqttConnectCheck.Verdict verdict = MqttConnectCheck.Verdict.SERVER_UNAVAILABLE;
-        try {
-            MqttConnectCheck.Verdict checked = connectCheck.check(connect.identity());
-            verdict = checked != null ? checked : verdict;
-        } catch (RuntimeException e) {
-            log.error("MQTT {}: connect check failed", device, e);
-        } finally {
-            MqttConnectCheck.Verdict result = verdict;
-            try {
-                ctx.executor().execute(() -> connectChecked(connect, result));
-            } catch (RejectedExecutionException shuttingDown) {
-                log.debug("MQTT {}: event loop gone before CONNACK", device);
+                ConnectCheckCall.start(connectCheck, accepted.identity(), requestExecutor, ctx.executor(),
+                        verdict -> connectChecked(accepted, verdict));
             }
         }
     }
