@@ -1,0 +1,46 @@
+package io.localdps.mqtt;
+
+import io.localdps.registration.DeviceRegistrations;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+
+import java.util.concurrent.Executor;
+
+/** TLS → size guard → MQTT codec → the DPS session, for every accepted connection. */
+final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    /** Registration IDs may have 128 characters; Netty's default client ID limit is 23. */
+    private static final int MAX_CLIENT_ID_LENGTH = 256;
+
+    private final SslContext tls;
+    private final MqttSettings settings;
+    private final DeviceRegistrations registrations;
+    private final MqttConnectCheck connectCheck;
+    private final Executor requestExecutor;
+
+    MqttChannelInitializer(SslContext tls, MqttSettings settings, DeviceRegistrations registrations,
+                           MqttConnectCheck connectCheck, Executor requestExecutor) {
+        this.tls = tls;
+        this.settings = settings;
+        this.registrations = registrations;
+        this.connectCheck = connectCheck;
+        this.requestExecutor = requestExecutor;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        SslHandler tlsHandler = tls.newHandler(channel.alloc());
+        tlsHandler.setHandshakeTimeoutMillis(settings.connectTimeout().toMillis());
+        channel.pipeline()
+                .addLast("tls", tlsHandler)
+                .addLast("size-guard", new MqttFrameSizeGuard(settings.maxMessageBytes()))
+                .addLast("mqtt-decoder", new MqttDecoder(settings.maxMessageBytes(), MAX_CLIENT_ID_LENGTH))
+                .addLast("mqtt-encoder", MqttEncoder.INSTANCE)
+                .addLast("dps-session", new MqttDeviceSession(settings, registrations, connectCheck, requestExecutor,
+                        PeerCertificates.FROM_TLS));
+    }
+}

@@ -1,0 +1,24 @@
+package io.localdps.mqtt;
+
+import io.localdps.registration.DeviceRegistrations;
+import io.localdps.tls.DeviceTlsMaterial;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The MQTT device endpoint, on unless {@code dps.mqtt.enabled=false}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MqttEndpointProperties.class)
+public class MqttConfiguration {
+
+    /** @param connectCheck optional: without such a bean every well-formed CONNECT is accepted */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "dps.mqtt.enabled", matchIfMissing = true)
+    MqttEndpoint mqttEndpoint(MqttEndpointProperties properties, DeviceRegistrations registrations,
+                              DeviceTlsMaterial tlsMaterial, ObjectProvider<MqttConnectCheck> connectCheck) {
+        return new MqttEndpoint(properties.toSettings(), registrations, tlsMaterial,
+                connectCheck.getIfAvailable(MqttConnectCheck::acceptAll));
+    }
+}
