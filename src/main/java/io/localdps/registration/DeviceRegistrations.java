@@ -21,4 +21,12 @@ public interface DeviceRegistrations {
      * the terminal registration state, 404 for an operation of another device.
      */
     DeviceResponse operationStatus(DeviceRequest request, String operationId);
+
+    /**
+     * Whether a connecting device's credentials would be accepted, so MQTT can refuse a wrong key at
+     * CONNECT as Azure does (client-compat.md MQTT-8). The request has an empty body.
+     */
+    default boolean credentialsAccepted(DeviceRequest connect) {
+        return true;
+    }
 }

@@ -69,6 +69,20 @@ public class RegistrationService implements DeviceRegistrations {
         };
     }
 
+    @Override
+    public boolean credentialsAccepted(DeviceRequest connect) {
+        if (checkAddress(connect).isPresent()) {
+            return false;
+        }
+        String knownGroup = store.record(connect.registrationId()).map(RegistrationRecord::enrollmentGroupId).orElse(null);
+        Attestation attestation = attestor.attest(connect, DeviceRegistrationBody.parse(new byte[0]), knownGroup);
+        if (attestation instanceof Attestation.Refused refused && refused.status() == 401) {
+            refuse(connect, refused);
+            return false;
+        }
+        return true;
+    }
+
     private DeviceResponse start(DeviceRequest request, DeviceRegistrationBody body, Attestation.Authenticated who) {
         OperationWork work = new OperationWork(request.idScope(), request.registrationId(), request.apiVersion(),
                 request.transport().name(), request.remoteAddress() == null || request.remoteAddress().getAddress() == null
