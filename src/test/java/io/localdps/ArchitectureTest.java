@@ -29,7 +29,7 @@ class ArchitectureTest {
 
     private static final String[] FEATURES = {"io.localdps.enrollment..", "io.localdps.hub..",
             "io.localdps.certificate..", "io.localdps.attestation..", "io.localdps.instance..", "io.localdps.admin..",
-            "io.localdps.common.."};
+            "io.localdps.tls..", "io.localdps.https..", "io.localdps.common.."};
 
     private static final DescribedPredicate<JavaClass> SPRING_DATA_REPOSITORIES =
             assignableTo(Repository.class).and(JavaClass.Predicates.INTERFACES).as("are Spring Data repositories");
