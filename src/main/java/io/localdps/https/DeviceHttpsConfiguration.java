@@ -1,5 +1,6 @@
 package io.localdps.https;
 
+import io.localdps.instance.DpsProperties;
 import io.localdps.tls.DeviceTlsMaterial;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -28,8 +29,9 @@ class DeviceHttpsConfiguration {
     static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
     @Bean
-    DeviceHttpsConnector deviceHttpsConnector(HttpsProperties properties, ObjectProvider<DeviceTlsMaterial> material) {
-        return new DeviceHttpsConnector(properties, material);
+    DeviceHttpsConnector deviceHttpsConnector(HttpsProperties properties, DpsProperties dps,
+                                              ObjectProvider<DeviceTlsMaterial> material) {
+        return new DeviceHttpsConnector(properties, dps.deviceHost(), material);
     }
 
     @Bean

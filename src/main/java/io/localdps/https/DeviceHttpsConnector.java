@@ -7,9 +7,13 @@ import org.apache.coyote.http11.Http11NioProtocol;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 import org.apache.tomcat.util.net.jsse.JSSEImplementation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 
 import java.io.IOException;
@@ -29,16 +33,20 @@ import java.util.Base64;
  * names and IP literals, client-compat.md TLS-3) and clients that send any name get the same
  * certificate. Session resumption is JSSE's default; a resumed session still carries the peer chain.
  */
-final class DeviceHttpsConnector implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+public final class DeviceHttpsConnector implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered,
+        ApplicationListener<ApplicationReadyEvent> {
 
+    private static final Logger log = LoggerFactory.getLogger(DeviceHttpsConnector.class);
     private static final String KEY_ALIAS = "device-endpoint";
 
     private final HttpsProperties properties;
+    private final String deviceHost;
     private final ObjectProvider<DeviceTlsMaterial> material;
     private volatile Connector connector;
 
-    DeviceHttpsConnector(HttpsProperties properties, ObjectProvider<DeviceTlsMaterial> material) {
+    DeviceHttpsConnector(HttpsProperties properties, String deviceHost, ObjectProvider<DeviceTlsMaterial> material) {
         this.properties = properties;
+        this.deviceHost = deviceHost;
         this.material = material;
     }
 
@@ -62,7 +70,15 @@ final class DeviceHttpsConnector implements WebServerFactoryCustomizer<TomcatSer
         return Ordered.LOWEST_PRECEDENCE;
     }
 
-    /** The port the device endpoint is bound to, or -1 when it is disabled or not started. */
+    /** Tells the operator where devices connect, next to the console's URL. */
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        if (port() > 0) {
+            log.info("LocalDPS HTTPS device endpoint: https://{}:{}/", deviceHost, port());
+        }
+    }
+
+    /** The port the device endpoint is bound to (the real one when dps.https.port=0), or -1 when disabled or not started. */
     public int port() {
         Connector current = connector;
         return current == null ? -1 : current.getLocalPort();

@@ -21,6 +21,7 @@ import java.util.UUID;
 /** Writes DPS answers to HTTP as device-api.md §4.3 shows them: JSON, Retry-After, x-ms-* headers. */
 final class DeviceResponses {
 
+    /** Tomcat sends it as {@code application/json;charset=utf-8}: the same media type, without the optional space. */
     static final String JSON = "application/json; charset=utf-8";
     static final String REQUEST_ID = "x-ms-request-id";
     static final String ERROR_CODE = "x-ms-error-code";

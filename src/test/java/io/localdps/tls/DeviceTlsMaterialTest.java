@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -164,9 +163,5 @@ abstract class DeviceTlsMaterialTest {
 
     private int rows() {
         return jdbc.sql("SELECT COUNT(*) FROM device_tls_key_pair").query(Integer.class).single();
-    }
-
-    static List<String> subjects(List<X509Certificate> chain) {
-        return chain.stream().map(c -> c.getSubjectX500Principal().getName()).toList();
     }
 }
