@@ -1,9 +1,13 @@
 package io.localdps.console.overview;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -11,6 +15,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import io.localdps.console.components.Copy;
 import io.localdps.console.enrollment.EnrollmentsView;
 import io.localdps.console.hub.LinkedHubsView;
@@ -18,7 +24,12 @@ import io.localdps.enrollment.EnrollmentGroupService;
 import io.localdps.enrollment.IndividualEnrollmentService;
 import io.localdps.hub.LinkedHubService;
 import io.localdps.instance.InstanceService;
+import io.localdps.tls.DeviceTlsMaterial;
+import io.localdps.tls.Pem;
 import jakarta.annotation.security.PermitAll;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 
 /** The portal's Overview "Essentials": what devices and back-ends need to reach this DPS. */
 @Route("")
@@ -26,8 +37,10 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class OverviewView extends VerticalLayout {
 
+    static final String DEVICE_CA_FILE = "localdps-device-ca.pem";
+
     public OverviewView(InstanceService instance, EnrollmentGroupService groups,
-                        IndividualEnrollmentService individuals, LinkedHubService hubs) {
+                        IndividualEnrollmentService individuals, LinkedHubService hubs, DeviceTlsMaterial tls) {
         addClassName("dps-page");
         add(new H2("Overview"));
 
@@ -46,6 +59,27 @@ public class OverviewView extends VerticalLayout {
                 countCard("Linked IoT hubs", "hub-count", hubs.count(), LinkedHubsView.class));
         counts.setWrap(true);
         add(counts);
+
+        add(deviceTrust(tls));
+    }
+
+    /**
+     * Devices check the endpoint's TLS certificate against their trusted roots, and no device
+     * ships with LocalDPS's: the admin hands them this file (device-api.md §1, "Trust").
+     */
+    private static Component deviceTrust(DeviceTlsMaterial tls) {
+        byte[] pem = Pem.certificate(tls.trustAnchor()).getBytes(StandardCharsets.US_ASCII);
+        Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                new ByteArrayInputStream(pem), DEVICE_CA_FILE, "application/x-pem-file", pem.length)),
+                AttachmentType.DOWNLOAD, "Download device CA certificate");
+        download.setId("download-device-ca");
+        Paragraph hint = new Paragraph("Devices connecting over TLS must trust this CA: give the file to the device "
+                + "SDK as its trusted root certificate (C: OPTION_TRUSTED_CERT, Python: server_verification_cert, "
+                + "Node: the ca option or NODE_EXTRA_CA_CERTS, Java and C#: the trust store).");
+        hint.setId("device-ca-hint");
+        Div section = new Div(new H3("Device TLS trust"), download, hint);
+        section.addClassName("dps-device-trust");
+        return section;
     }
 
     private static Component[] entry(String label, String id, String value) {

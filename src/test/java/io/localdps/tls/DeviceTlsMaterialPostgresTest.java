@@ -1,0 +1,6 @@
+package io.localdps.tls;
+
+import io.localdps.testsupport.PostgresDatabase;
+
+class DeviceTlsMaterialPostgresTest extends DeviceTlsMaterialTest implements PostgresDatabase {
+}
