@@ -86,10 +86,25 @@ class MqttEndpointTest {
 
     /** src/test/resources/config/application.properties keeps whole-application tests off port 8883. */
     @Test
-    void isOffInTestsThatStartTheWholeApplication() {
-        try (ConfigurableApplicationContext application = new SpringApplicationBuilder(MqttConfiguration.class)
+    void bindsARandomPortInTestsThatStartTheWholeApplication() {
+        try (ConfigurableApplicationContext application = new SpringApplicationBuilder(MqttConfiguration.class,
+                io.localdps.mqtt.MqttEndpointTest.TestBeans.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false).run()) {
-            assertThat(application.getBeanNamesForType(MqttEndpoint.class)).isEmpty();
+            MqttEndpoint endpoint = application.getBean(MqttEndpoint.class);
+            assertThat(endpoint.port()).isPositive().isNotEqualTo(8883);
+        }
+    }
+
+    /** The two beans the endpoint needs from the rest of the application. */
+    static class TestBeans {
+        @org.springframework.context.annotation.Bean
+        io.localdps.registration.DeviceRegistrations registrations() {
+            return new RecordingRegistrations();
+        }
+
+        @org.springframework.context.annotation.Bean
+        io.localdps.tls.DeviceTlsMaterial tlsMaterial() {
+            return new TestPki().serverMaterial();
         }
     }
 }
