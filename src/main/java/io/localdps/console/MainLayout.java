@@ -14,6 +14,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.localdps.console.enrollment.EnrollmentsView;
+import io.localdps.console.hub.HubDevicesView;
 import io.localdps.console.hub.LinkedHubsView;
 import io.localdps.console.overview.OverviewView;
 import io.localdps.console.registration.RegistrationRecordsView;
@@ -44,7 +45,11 @@ public class MainLayout extends AppLayout {
         settings.addItem(new SideNavItem("Manage enrollments", EnrollmentsView.class, VaadinIcon.LIST.create()));
         settings.addItem(new SideNavItem("Registration records", RegistrationRecordsView.class, VaadinIcon.RECORDS.create()));
         settings.addItem(new SideNavItem("Linked IoT hubs", LinkedHubsView.class, VaadinIcon.CLUSTER.create()));
-        addToDrawer(nav, settings);
+        SideNav simulated = new SideNav("Simulated IoT hubs");
+        SideNavItem devices = new SideNavItem("Hub devices", HubDevicesView.class, VaadinIcon.CUBES.create());
+        devices.setMatchNested(true);
+        simulated.addItem(devices);
+        addToDrawer(nav, settings, simulated);
         setPrimarySection(Section.DRAWER);
     }
 }

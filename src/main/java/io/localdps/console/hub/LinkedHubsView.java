@@ -16,6 +16,7 @@ import io.localdps.common.InvalidInputException;
 import io.localdps.common.PageRequest;
 import io.localdps.console.components.ConfirmDelete;
 import io.localdps.console.components.Notifications;
+import io.localdps.hub.HubDeviceService;
 import io.localdps.hub.LinkedHub;
 import io.localdps.hub.LinkedHubService;
 import jakarta.annotation.security.PermitAll;
@@ -31,11 +32,13 @@ import java.util.Set;
 public class LinkedHubsView extends VerticalLayout {
 
     private final LinkedHubService hubs;
+    private final HubDeviceService devices;
     private final Grid<LinkedHub> grid = new Grid<>();
     private final Button delete = new Button("Delete", VaadinIcon.TRASH.create());
 
-    public LinkedHubsView(LinkedHubService hubs) {
+    public LinkedHubsView(LinkedHubService hubs, HubDeviceService devices) {
         this.hubs = hubs;
+        this.devices = devices;
         addClassName("dps-page");
         setSizeFull();
 
@@ -53,6 +56,8 @@ public class LinkedHubsView extends VerticalLayout {
                 .setKey("applyAllocationPolicy").setSortable(true);
         grid.addColumn(hub -> hub.location() == null ? "" : hub.location()).setHeader("Location")
                 .setKey("location").setSortable(true);
+        // A button, not a row click: clicks on buttons in a cell do not open the hub's editor.
+        grid.addComponentColumn(this::devicesButton).setHeader("Devices").setKey("devices");
         grid.setItems(query -> {
             var order = query.getSortOrders().stream().findFirst();
             return hubs.page(new PageRequest(query.getOffset(), query.getLimit(),
@@ -65,6 +70,15 @@ public class LinkedHubsView extends VerticalLayout {
 
         add(new H2("Linked IoT hubs"), new HorizontalLayout(add, refresh, delete));
         addAndExpand(grid);
+    }
+
+    private Button devicesButton(LinkedHub hub) {
+        long count = devices.count(hub.hostName());
+        Button open = new Button(count + (count == 1 ? " device" : " devices"), VaadinIcon.CUBES.create(),
+                click -> getUI().ifPresent(ui -> ui.navigate(HubDevicesView.class, hub.hostName())));
+        open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        open.setAriaLabel("Devices of " + hub.hostName());
+        return open;
     }
 
     private void openEditor(LinkedHub existing) {
@@ -102,16 +116,18 @@ public class LinkedHubsView extends VerticalLayout {
         String question = chosen.size() == 1
                 ? "Unlink the IoT hub " + chosen.getFirst().hostName() + "?"
                 : "Unlink these " + chosen.size() + " IoT hubs?";
-        String note = references.isEmpty()
-                ? "Devices already assigned stay in their hub."
-                : "These enrollments name the hub explicitly. Their devices will fail to register until the "
-                  + "enrollments are changed:";
-        ConfirmDelete.open("Unlink IoT hubs", question + (references.isEmpty() ? "" : " " + note),
-                references, references.isEmpty() ? note : null, () -> {
-                    chosen.forEach(hub -> hubs.unlink(hub.hostName()));
-                    grid.deselectAll();
-                    grid.getDataProvider().refreshAll();
-                    Notifications.success("Unlinked " + chosen.size() + (chosen.size() == 1 ? " hub" : " hubs"));
-                });
+        long deviceCount = chosen.stream().mapToLong(hub -> devices.count(hub.hostName())).sum();
+        String kept = deviceCount == 0 ? "Devices already assigned stay in their hub."
+                : "The " + deviceCount + (deviceCount == 1 ? " device" : " devices") + " already assigned stay in "
+                  + "the simulated hub: hidden while it is unlinked, back when it is linked again. Delete them "
+                  + "first on the hub's devices page if you no longer need them.";
+        String referencesNote = references.isEmpty() ? "" : " These enrollments name the hub explicitly. Their devices "
+                + "will fail to register until the enrollments are changed:";
+        ConfirmDelete.open("Unlink IoT hubs", question + referencesNote, references, kept, () -> {
+            chosen.forEach(hub -> hubs.unlink(hub.hostName()));
+            grid.deselectAll();
+            grid.getDataProvider().refreshAll();
+            Notifications.success("Unlinked " + chosen.size() + (chosen.size() == 1 ? " hub" : " hubs"));
+        });
     }
 }
