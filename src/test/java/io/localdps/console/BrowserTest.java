@@ -174,6 +174,7 @@ public abstract class BrowserTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        page.waitForTimeout(400); // let opening dialogs and notifications finish their animation for the picture
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
     }
 }

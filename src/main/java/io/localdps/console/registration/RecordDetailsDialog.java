@@ -32,8 +32,9 @@ class RecordDetailsDialog extends Dialog {
         attempts.addColumn(attempt -> RegistrationRecordsGrid.TIME.format(attempt.at())).setHeader("When").setAutoWidth(true);
         attempts.addColumn(Attempt::transport).setHeader("Transport").setAutoWidth(true);
         attempts.addColumn(Attempt::outcome).setHeader("Outcome").setAutoWidth(true);
-        attempts.addColumn(Attempt::detail).setHeader("Detail").setFlexGrow(1);
+        attempts.addColumn(Attempt::detail).setHeader("Detail").setFlexGrow(3);
         attempts.setItems(record.attempts().attempts());
+        attempts.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         attempts.setAllRowsVisible(true);
         add(new H4("Last attempts"), attempts);
         getFooter().add(new Button("Close", click -> close()));
