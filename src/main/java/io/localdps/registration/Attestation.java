@@ -12,11 +12,6 @@ sealed interface Attestation {
                          String credentialBinding, String leafSha1Thumbprint,
                          String endorsementKey, String storageRootKey) implements Attestation {
 
-        String enrollmentName() {
-            return individual != null ? "individual enrollment " + individual.registrationId()
-                    : "enrollment group " + group.enrollmentGroupId();
-        }
-
         boolean enabled() {
             return individual != null ? individual.settings().enabled() : group.settings().enabled();
         }

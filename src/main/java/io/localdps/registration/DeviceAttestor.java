@@ -4,7 +4,6 @@ import io.localdps.attestation.DeviceSasVerifier;
 import io.localdps.attestation.SasKey;
 import io.localdps.attestation.SasVerification;
 import io.localdps.enrollment.AttestationType;
-import io.localdps.enrollment.EnrollmentGroup;
 import io.localdps.enrollment.EnrollmentGroupService;
 import io.localdps.enrollment.IndividualEnrollment;
 import io.localdps.enrollment.IndividualEnrollmentService;
@@ -157,9 +156,5 @@ class DeviceAttestor {
             case DeviceCredentials.ClientCertificates certificates -> "a client certificate";
             case DeviceCredentials.None none -> "no credentials";
         };
-    }
-
-    static boolean enabled(EnrollmentGroup group) {
-        return group.settings().enabled();
     }
 }

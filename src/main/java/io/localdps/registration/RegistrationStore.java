@@ -19,7 +19,6 @@ import java.util.UUID;
 @Transactional(readOnly = true)
 public class RegistrationStore {
 
-    static final long MAX_RECORDS_DEFAULT = 1_000_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RegistrationRecordRepository records;

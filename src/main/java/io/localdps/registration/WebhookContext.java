@@ -4,7 +4,6 @@ import io.localdps.common.Json;
 import io.localdps.enrollment.EnrollmentGroup;
 import io.localdps.enrollment.EnrollmentSettings;
 import io.localdps.enrollment.IndividualEnrollment;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
@@ -89,9 +88,5 @@ final class WebhookContext {
             case X509 -> "x509";
             case TPM -> "tpm";
         };
-    }
-
-    static JsonNode orNull(JsonNode node) {
-        return node == null || node.isNull() ? null : node;
     }
 }
