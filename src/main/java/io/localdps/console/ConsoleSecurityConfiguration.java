@@ -1,6 +1,7 @@
 package io.localdps.console;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -10,6 +11,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /** Every console view needs a logged-in administrator, except the login view itself. */
 @Configuration
 @EnableWebSecurity
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ConsoleSecurityConfiguration {
 
     @Bean

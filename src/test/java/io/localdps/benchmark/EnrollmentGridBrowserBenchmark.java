@@ -18,6 +18,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:grid-benchmark;MODE=PostgreSQL;DB_CLOSE_DELAY=-1")
 class EnrollmentGridBrowserBenchmark extends BrowserTest {
 
+    private static final com.microsoft.playwright.Locator.GetByTextOptions EXACT =
+            new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true);
+
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -32,13 +35,13 @@ class EnrollmentGridBrowserBenchmark extends BrowserTest {
         for (int run = 0; run < 3; run++) {
             long start = System.nanoTime();
             open("enrollments?tab=individual");
-            assertThat(page.locator("#individual-enrollments-grid").getByText("bench-device-000000")).isVisible();
+            assertThat(page.locator("#individual-enrollments-grid").getByText("bench-device-000000", EXACT).first()).isVisible();
             long opened = System.nanoTime();
             page.evaluate("document.querySelector('#individual-enrollments-grid').scrollToIndex(50000)");
-            assertThat(page.locator("#individual-enrollments-grid").getByText("bench-device-050000")).isVisible();
+            assertThat(page.locator("#individual-enrollments-grid").getByText("bench-device-050000", EXACT).first()).isVisible();
             long scrolled = System.nanoTime();
             page.getByLabel("Filter individual enrollments by name").fill("device-07777");
-            assertThat(page.locator("#individual-enrollments-grid").getByText("bench-device-077770")).isVisible();
+            assertThat(page.locator("#individual-enrollments-grid").getByText("bench-device-077770", EXACT).first()).isVisible();
             long filtered = System.nanoTime();
             System.out.printf("  run %d: open page with first rows %6.0f ms | jump to row 50,000 %5.0f ms | filter %5.0f ms%n",
                     run + 1, (opened - start) / 1e6, (scrolled - opened) / 1e6, (filtered - scrolled) / 1e6);
