@@ -13,6 +13,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.localdps.console.accesspolicy.SharedAccessPoliciesView;
 import io.localdps.console.enrollment.EnrollmentsView;
 import io.localdps.console.hub.HubDevicesView;
 import io.localdps.console.hub.LinkedHubsView;
@@ -45,6 +46,7 @@ public class MainLayout extends AppLayout {
         settings.addItem(new SideNavItem("Manage enrollments", EnrollmentsView.class, VaadinIcon.LIST.create()));
         settings.addItem(new SideNavItem("Registration records", RegistrationRecordsView.class, VaadinIcon.RECORDS.create()));
         settings.addItem(new SideNavItem("Linked IoT hubs", LinkedHubsView.class, VaadinIcon.CLUSTER.create()));
+        settings.addItem(new SideNavItem("Shared access policies", SharedAccessPoliciesView.class, VaadinIcon.KEY.create()));
         SideNav simulated = new SideNav("Simulated IoT hubs");
         SideNavItem devices = new SideNavItem("Hub devices", HubDevicesView.class, VaadinIcon.CUBES.create());
         devices.setMatchNested(true);

@@ -115,6 +115,46 @@ public class EnrollmentGroupService {
         }
     }
 
+    /**
+     * The service API's PUT: creates the group or replaces all of it including its credentials;
+     * omitted symmetric keys are kept on replace and generated on create (service-api.md §3.4).
+     */
+    @Transactional
+    public EnrollmentGroup createOrReplace(String enrollmentGroupId, String ifMatch, Attestation attestation,
+                                           EnrollmentSettings settings) {
+        Optional<EnrollmentGroup> existing = find(enrollmentGroupId);
+        StoredCredentials.checkIfMatch(ifMatch, existing.map(EnrollmentGroup::etag).orElse(null),
+                "the enrollment group " + enrollmentGroupId);
+        if (existing.isEmpty()) {
+            return create(enrollmentGroupId, attestation, settings);
+        }
+        EnrollmentGroup group = existing.get();
+        Map<String, String> errors = new LinkedHashMap<>();
+        Attestation stored = attestations.forGroup(StoredCredentials.keepKeysWhenOmitted(attestation, group.attestation()), errors);
+        EnrollmentSettings checked = settingsValidator.validate(settings, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (stored.type() != group.attestationType()) {
+            checkQuota(stored.type());
+        }
+        group.update(checked, clock.instant());
+        group.replaceAttestation(stored, clock.instant());
+        try {
+            return groups.save(group);
+        } catch (OptimisticLockingFailureException e) {
+            throw stale(enrollmentGroupId);
+        }
+    }
+
+    /** The service API's DELETE: 404 when absent, stale when If-Match is given and differs. */
+    @Transactional
+    public void delete(String enrollmentGroupId, String ifMatch) {
+        EnrollmentGroup group = get(enrollmentGroupId);
+        StoredCredentials.checkIfMatch(ifMatch, group.etag(), "the enrollment group " + enrollmentGroupId);
+        groups.delete(group);
+    }
+
     /** Deletes the groups; registration records of their devices stay and still count toward the quota. */
     @Transactional
     public int delete(Collection<String> enrollmentGroupIds) {

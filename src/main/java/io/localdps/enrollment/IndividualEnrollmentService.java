@@ -124,6 +124,48 @@ public class IndividualEnrollmentService {
         }
     }
 
+    /**
+     * The service API's PUT (service-api.md §4.1, §4.3): creates the enrollment, or replaces all of
+     * it including its credentials (roll-over; the console's {@link #update} never changes them).
+     * Symmetric keys omitted on replace are kept; omitted on create they are generated.
+     *
+     * @param ifMatch the If-Match header or null; a mismatch, or any If-Match on a missing enrollment, is stale
+     */
+    @Transactional
+    public IndividualEnrollment createOrReplace(String registrationId, String ifMatch, String deviceId,
+                                                Attestation attestation, EnrollmentSettings settings) {
+        Optional<IndividualEnrollment> existing = find(registrationId);
+        StoredCredentials.checkIfMatch(ifMatch, existing.map(IndividualEnrollment::etag).orElse(null),
+                "the enrollment " + registrationId);
+        if (existing.isEmpty()) {
+            return create(registrationId, deviceId, attestation, settings);
+        }
+        IndividualEnrollment enrollment = existing.get();
+        Map<String, String> errors = new LinkedHashMap<>();
+        EnrollmentRules.deviceIdProblem(deviceId).ifPresent(m -> errors.put(DEVICE_ID, m));
+        Attestation stored = attestations.forIndividual(
+                StoredCredentials.keepKeysWhenOmitted(attestation, enrollment.attestation()), enrollment.registrationId(), errors);
+        EnrollmentSettings checked = settingsValidator.validate(settings, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        enrollment.update(deviceId, checked, clock.instant());
+        enrollment.replaceAttestation(stored, clock.instant());
+        try {
+            return enrollments.save(enrollment);
+        } catch (OptimisticLockingFailureException e) {
+            throw stale(registrationId);
+        }
+    }
+
+    /** The service API's DELETE: 404 when absent, stale when If-Match is given and differs. */
+    @Transactional
+    public void delete(String registrationId, String ifMatch) {
+        IndividualEnrollment enrollment = get(registrationId);
+        StoredCredentials.checkIfMatch(ifMatch, enrollment.etag(), "the enrollment " + registrationId);
+        enrollments.delete(enrollment);
+    }
+
     /** Deletes the enrollments; their registration records and hub devices stay (behaviour.md §8). */
     @Transactional
     public int delete(Collection<String> registrationIds) {

@@ -13,8 +13,9 @@ import java.io.IOException;
  * serves only the device API, the console's port never serves it. Both share one
  * DispatcherServlet, and Vaadin's catch-all mapping would otherwise answer every path on both.
  *
- * <p>The service REST API, when it arrives, is admitted on the device port here as well (by path,
- * client-compat.md TLS-2).
+ * <p>The service REST API is admitted on the device port as well (by path, client-compat.md TLS-2),
+ * under an internal path ({@link ServiceApiRequest}) so that its controllers never answer the
+ * console's own {@code /enrollments} and {@code /registrations} pages.
  */
 final class DeviceEndpointFilter extends OncePerRequestFilter {
 
@@ -28,7 +29,17 @@ final class DeviceEndpointFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean devicePort = connector.received(request);
-        boolean devicePath = DevicePaths.isDeviceApi(request.getRequestURI());
+        String uri = request.getRequestURI();
+        if (devicePort && DevicePaths.isServiceApi(uri)) {
+            chain.doFilter(new ServiceApiRequest(request), response);
+            return;
+        }
+        if (!devicePort && ServiceApiRequest.isInternal(uri)) {
+            DeviceResponses.error(response, DeviceApiException.notFound(
+                    "The service API is served on the HTTPS endpoint's port, not on the console's."));
+            return;
+        }
+        boolean devicePath = DevicePaths.isDeviceApi(uri);
         if (devicePort && !devicePath) {
             DeviceResponses.error(response, DeviceApiException.notFound(
                     "The device endpoint serves only /{idScope}/registrations/...; the console has a port of its own."));

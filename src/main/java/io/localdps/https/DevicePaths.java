@@ -41,6 +41,16 @@ final class DevicePaths {
                 && !SERVICE_API.contains(segments[1].toLowerCase(Locale.ROOT)) && segments[2].equalsIgnoreCase(REGISTRATIONS);
     }
 
+    /**
+     * True for the service REST API's paths ({@code /enrollments}, {@code /enrollmentGroups},
+     * {@code /registrations}, each optionally followed by more segments), whatever the case of the
+     * first segment (the Node client sends {@code /enrollmentgroups}).
+     */
+    static boolean isServiceApi(String requestUri) {
+        String[] segments = requestUri.split("/", 3);
+        return segments.length >= 2 && segments[0].isEmpty() && SERVICE_API.contains(segments[1].toLowerCase(Locale.ROOT));
+    }
+
     /** The method a known device path accepts, for telling "wrong method" (405) from "no such path" (404). */
     static Optional<String> allowedMethod(String requestUri) {
         PathContainer path = PathContainer.parsePath(requestUri);

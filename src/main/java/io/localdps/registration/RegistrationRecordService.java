@@ -79,6 +79,17 @@ public class RegistrationRecordService {
         return found.size();
     }
 
+    /** The service API's DELETE: 404 when absent, stale when If-Match is given and differs (service-api.md §4.1). */
+    @Transactional
+    public void delete(String registrationId, String ifMatch) {
+        RegistrationRecord record = get(registrationId);
+        if (ifMatch != null && !ifMatch.isBlank() && !io.localdps.common.EntityTag.matches(ifMatch, record.etag())) {
+            throw new io.localdps.common.StaleVersionException(
+                    "The ETag in If-Match does not match the current ETag of the registration record " + registrationId + ".");
+        }
+        records.delete(record);
+    }
+
     private static String where(RecordFilter filter, Map<String, Object> params) {
         List<String> conditions = new ArrayList<>();
         if (filter.idContains() != null && !filter.idContains().isBlank()) {
