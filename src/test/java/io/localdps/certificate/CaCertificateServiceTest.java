@@ -42,7 +42,6 @@ abstract class CaCertificateServiceTest {
     @BeforeEach
     void startWithAnEmptyStore() {
         TestData.deleteEnrollmentsAndHubs(jdbc);
-        jdbc.sql("DELETE FROM ca_certificate").update();
     }
 
     @Test
