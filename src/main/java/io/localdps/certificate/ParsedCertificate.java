@@ -68,6 +68,25 @@ public final class ParsedCertificate {
         return holder.getExtension(Extension.basicConstraints) != null;
     }
 
+    /** "RSA", "EC" or "Ed25519" (another algorithm: its OID), as the console shows the key type. */
+    public String keyAlgorithm() {
+        return PublicKeys.algorithm(holder.getSubjectPublicKeyInfo());
+    }
+
+    /** Key size in bits: the RSA modulus length or the EC curve's field size; 0 when unknown. */
+    public int keySize() {
+        return PublicKeys.size(holder.getSubjectPublicKeyInfo());
+    }
+
+    /** The subject DN, compared with an issuer DN to tell whether this certificate issued another. */
+    public X500Name subject() {
+        return holder.getSubject();
+    }
+
+    public X500Name issuer() {
+        return holder.getIssuer();
+    }
+
     public String sha1Thumbprint() {
         return digest("SHA-1");
     }

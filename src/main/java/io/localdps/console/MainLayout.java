@@ -14,6 +14,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.localdps.console.accesspolicy.SharedAccessPoliciesView;
+import io.localdps.console.certificate.CertificatesView;
 import io.localdps.console.enrollment.EnrollmentsView;
 import io.localdps.console.hub.HubDevicesView;
 import io.localdps.console.hub.LinkedHubsView;
@@ -45,6 +46,9 @@ public class MainLayout extends AppLayout {
         SideNav settings = new SideNav("Settings");
         settings.addItem(new SideNavItem("Manage enrollments", EnrollmentsView.class, VaadinIcon.LIST.create()));
         settings.addItem(new SideNavItem("Registration records", RegistrationRecordsView.class, VaadinIcon.RECORDS.create()));
+        SideNavItem certificates = new SideNavItem("Certificates", CertificatesView.class, VaadinIcon.DIPLOMA.create());
+        certificates.setMatchNested(true);
+        settings.addItem(certificates);
         settings.addItem(new SideNavItem("Linked IoT hubs", LinkedHubsView.class, VaadinIcon.CLUSTER.create()));
         settings.addItem(new SideNavItem("Shared access policies", SharedAccessPoliciesView.class, VaadinIcon.KEY.create()));
         SideNav simulated = new SideNav("Simulated IoT hubs");

@@ -184,6 +184,22 @@ public class EnrollmentGroupService {
         return table.idsReferencingHub("enrollment_group_id", hostName, limit);
     }
 
+    /** X.509 groups are at most a few hundred (quota), so they are filtered here rather than in JSON SQL. */
+    List<String> referencingCaCertificate(String certificateName, int limit) {
+        return groups.findByAttestationType(AttestationType.X509).stream()
+                .filter(group -> names(group.attestation(), certificateName))
+                .map(EnrollmentGroup::enrollmentGroupId)
+                .sorted(String.CASE_INSENSITIVE_ORDER)
+                .limit(limit)
+                .toList();
+    }
+
+    private static boolean names(Attestation attestation, String certificateName) {
+        Attestation.CaReferences references = attestation.x509() == null ? null : attestation.x509().caReferences();
+        return references != null && (certificateName.equalsIgnoreCase(references.primary())
+                || certificateName.equalsIgnoreCase(references.secondary()));
+    }
+
     private void checkQuota(AttestationType type) {
         int limit = type == AttestationType.X509 ? limits.x509Groups() : limits.symmetricKeyGroups();
         if (groups.countByAttestationType(type) >= limit) {

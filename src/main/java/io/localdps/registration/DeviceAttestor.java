@@ -65,7 +65,7 @@ class DeviceAttestor {
         }
         return switch (request.credentials()) {
             case DeviceCredentials.SasToken sas -> groupAttestor.symmetricKey(request, sas.token(), knownGroupId);
-            case DeviceCredentials.ClientCertificates certificates -> groupAttestor.x509(request, certificates.chain());
+            case DeviceCredentials.ClientCertificates certificates -> groupAttestor.x509(request, certificates.chain(), knownGroupId);
             case DeviceCredentials.None none -> new Attestation.Refused(401, 401000, "Unauthorized",
                     "no credentials: neither a SAS token nor a client certificate was sent", null, null, false);
         };

@@ -5,6 +5,7 @@ import io.localdps.attestation.SasFailure;
 import io.localdps.attestation.SasKey;
 import io.localdps.attestation.SasVerification;
 import io.localdps.attestation.SymmetricKeys;
+import io.localdps.certificate.CaCertificateService;
 import io.localdps.enrollment.AttestationType;
 import io.localdps.enrollment.EnrollmentGroup;
 import io.localdps.enrollment.EnrollmentGroupService;
@@ -24,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Finds the enrollment group of a device that has no individual enrollment (behaviour.md §3.2):
  * for a SAS token, the group whose derived key verifies it; for a certificate chain, the first
- * group certificate met walking from the leaf toward the root.
+ * group certificate met walking from the leaf toward the root: a group's own signing certificate
+ * or a store certificate its caReferences name, which must then be verified.
  *
  * <p>Groups are read at most every {@link #FRESHNESS} (a registration may try all of them, up to
  * 200 HMACs), so a change made on any node is seen within that bound.
@@ -35,11 +37,13 @@ class GroupAttestor {
     static final Duration FRESHNESS = Duration.ofSeconds(2);
 
     private final EnrollmentGroupService groups;
+    private final CaCertificateService caCertificates;
     private final Clock clock;
     private final Map<AttestationType, Snapshot> snapshots = new ConcurrentHashMap<>();
 
-    GroupAttestor(EnrollmentGroupService groups, Clock clock) {
+    GroupAttestor(EnrollmentGroupService groups, CaCertificateService caCertificates, Clock clock) {
         this.groups = groups;
+        this.caCertificates = caCertificates;
         this.clock = clock;
     }
 
@@ -72,7 +76,7 @@ class GroupAttestor {
         return refused(detail, AttestationType.SYMMETRIC_KEY, knownGroupId);
     }
 
-    Attestation x509(DeviceRequest request, List<X509Certificate> presented) {
+    Attestation x509(DeviceRequest request, List<X509Certificate> presented, String knownGroupId) {
         if (presented.isEmpty()) {
             return refused("no client certificate", AttestationType.X509, null);
         }
@@ -82,33 +86,39 @@ class GroupAttestor {
             return refused("the certificate's subject CN (" + commonName.orElse("none") + ") is not the registration ID "
                     + request.registrationId(), AttestationType.X509, null);
         }
-        List<EnrollmentGroup> candidates = groupsOf(AttestationType.X509);
+        GroupAnchors anchors = GroupAnchors.of(groupsOf(AttestationType.X509), caCertificates);
         List<X509Certificate> chain = new ArrayList<>(presented);
         for (int i = 1; i < chain.size(); i++) {
             String thumbprint = X509ChainCheck.parsed(chain.get(i)).sha256Thumbprint();
-            Optional<EnrollmentGroup> group = candidates.stream().filter(g -> holds(g, thumbprint)).findFirst();
-            if (group.isPresent()) {
-                return chainThrough(group.get(), chain, i, leaf);
+            Optional<GroupAnchors.Anchor> anchor = anchors.all().stream().filter(a -> a.is(thumbprint)).findFirst();
+            if (anchor.isPresent()) {
+                return chainThrough(anchor.get(), chain, i, leaf);
             }
         }
-        // The device may send its leaf alone when the group holds the leaf's direct issuer.
-        for (EnrollmentGroup group : candidates) {
-            for (X509Certificate groupCertificate : certificatesOf(group)) {
-                X509Certificate top = chain.getLast();
-                if (top.getIssuerX500Principal().equals(groupCertificate.getSubjectX500Principal())) {
-                    chain.add(groupCertificate);
-                    return chainThrough(group, chain, chain.size() - 1, leaf);
-                }
+        // The device may send its chain without the group's certificate when that certificate issued its top.
+        X509Certificate top = chain.getLast();
+        for (GroupAnchors.Anchor anchor : anchors.all()) {
+            X509Certificate groupCertificate = anchor.certificate();
+            if (top.getIssuerX500Principal().equals(groupCertificate.getSubjectX500Principal())) {
+                chain.add(groupCertificate);
+                return chainThrough(anchor, chain, chain.size() - 1, leaf);
             }
         }
+        String gone = anchors.unresolved().isEmpty() ? "" : "; note: " + String.join("; ", anchors.unresolved());
         return refused("no enrollment group holds a certificate of the presented chain (leaf issued by "
-                + presented.getFirst().getIssuerX500Principal().getName() + ")", AttestationType.X509, null);
+                + presented.getFirst().getIssuerX500Principal().getName() + ")" + gone, AttestationType.X509, knownGroupId);
     }
 
-    private Attestation chainThrough(EnrollmentGroup group, List<X509Certificate> chain, int anchor,
+    private Attestation chainThrough(GroupAnchors.Anchor anchor, List<X509Certificate> chain, int anchorIndex,
                                      io.localdps.certificate.ParsedCertificate leaf) {
+        EnrollmentGroup group = anchor.group();
         if (group.settings().enabled()) {
-            Optional<String> problem = X509ChainCheck.problem(chain, anchor, clock.instant());
+            if (anchor.caName() != null && !anchor.verified()) {
+                return refused("the chain reaches the CA certificate \"" + anchor.caName() + "\" that enrollment group "
+                        + group.enrollmentGroupId() + " references, but that certificate is not verified: prove possession "
+                        + "of its private key on the console's Certificates page", AttestationType.X509, group.enrollmentGroupId());
+            }
+            Optional<String> problem = X509ChainCheck.problem(chain, anchorIndex, clock.instant());
             if (problem.isPresent()) {
                 return refused(problem.get() + " (enrollment group " + group.enrollmentGroupId() + ")",
                         AttestationType.X509, group.enrollmentGroupId());
@@ -125,31 +135,6 @@ class GroupAttestor {
         }
         return List.of(SasKey.primary(SymmetricKeys.deriveDeviceKey(keys.primaryKey(), registrationId)),
                 SasKey.secondary(SymmetricKeys.deriveDeviceKey(keys.secondaryKey(), registrationId)));
-    }
-
-    private static boolean holds(EnrollmentGroup group, String sha256) {
-        var signing = group.attestation().x509() == null ? null : group.attestation().x509().signingCertificates();
-        if (signing == null) {
-            return false;
-        }
-        return matches(signing.primary(), sha256) || matches(signing.secondary(), sha256);
-    }
-
-    private static boolean matches(io.localdps.enrollment.Attestation.Certificate certificate, String sha256) {
-        return certificate != null && certificate.info() != null && sha256.equalsIgnoreCase(certificate.info().sha256Thumbprint());
-    }
-
-    private static List<X509Certificate> certificatesOf(EnrollmentGroup group) {
-        var signing = group.attestation().x509() == null ? null : group.attestation().x509().signingCertificates();
-        List<X509Certificate> certificates = new ArrayList<>();
-        if (signing != null) {
-            for (var certificate : new io.localdps.enrollment.Attestation.Certificate[]{signing.primary(), signing.secondary()}) {
-                if (certificate != null) {
-                    certificates.add(Certificates.toX509(certificate.certificate()));
-                }
-            }
-        }
-        return certificates;
     }
 
     private List<EnrollmentGroup> groupsOf(AttestationType type) {
