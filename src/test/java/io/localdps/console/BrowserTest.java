@@ -148,6 +148,11 @@ public abstract class BrowserTest {
         assertThat(notification().filter(new Locator.FilterOptions().setHasText(text)).first()).isVisible();
     }
 
+    /** The page's title heading (dialog titles are headings too, so match by name). */
+    protected void assertHeading(String text) {
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(text).setExact(true)).first()).isVisible();
+    }
+
     /** Ticks the selection check box of the grid row showing the text. */
     protected void selectRow(String gridId, String text) {
         page.locator("#" + gridId + " vaadin-grid-cell-content")

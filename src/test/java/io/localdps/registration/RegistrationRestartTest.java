@@ -67,17 +67,17 @@ class RegistrationRestartTest {
     private ConfigurableApplicationContext start(String unclaimedGrace) {
         return new SpringApplicationBuilder(LocalDpsApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties(
-                        "spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("restart") + ";MODE=PostgreSQL",
-                        "dps.id-scope=0ne00AAA111",
-                        "dps.admin.password=restart-test-password-1",
-                        "dps.mqtt.enabled=false",
-                        "dps.https.enabled=false",
-                        "dps.registration.unclaimed-grace=" + unclaimedGrace,
-                        "dps.registration.sweep-interval=PT1H",
-                        "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-                                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")
-                .run();
+                // Command-line arguments outrank application.properties; builder properties would not.
+                .run("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("restart") + ";MODE=PostgreSQL",
+                        "--dps.data-dir=" + dataDir,
+                        "--dps.id-scope=0ne00AAA111",
+                        "--dps.admin.password=restart-test-password-1",
+                        "--dps.mqtt.enabled=false",
+                        "--dps.https.enabled=false",
+                        "--dps.registration.unclaimed-grace=" + unclaimedGrace,
+                        "--dps.registration.sweep-interval=PT1H",
+                        "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration");
     }
 
     private static DeviceRequest request(String id, String token) {

@@ -39,7 +39,7 @@ class CertificatesBrowserTest extends BrowserTest {
 
         // Saving opens the new certificate's details.
         assertThat(page).hasURL(Pattern.compile(".*/certificates/ceremony-root"));
-        assertThat(page.locator("h2")).hasText("ceremony-root");
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions().setName("ceremony-root").setExact(true))).isVisible();
         assertThat(page.getByText("Unverified").first()).isVisible();
         button("Generate verification code").click();
         assertThat(field("Verification code")).hasValue(Pattern.compile("[0-9A-F]{48}"));
@@ -79,7 +79,7 @@ class CertificatesBrowserTest extends BrowserTest {
         button("Next: Review + create").click();
         button("Create").click();
 
-        assertThat(page.locator("h2")).hasText("ceremony-devices");
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions().setName("ceremony-devices").setExact(true))).isVisible();
         assertThat(groups.get("ceremony-devices").attestation().x509().caReferences().primary()).isEqualTo("ceremony-root");
 
         // The certificate the group stands on cannot be deleted.

@@ -31,7 +31,7 @@ class EnrollmentEditingBrowserTest extends BrowserTest {
         open("enrollments?tab=individual");
         page.locator("#individual-enrollments-grid").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("edit-me-01")).click();
 
-        assertThat(page.locator("h2")).hasText("edit-me-01");
+        assertHeading("edit-me-01");
         page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Enable this enrollment")).uncheck();
         field("IoT Hub Device ID").fill("plant-a edit-me");
         button("Save").click();

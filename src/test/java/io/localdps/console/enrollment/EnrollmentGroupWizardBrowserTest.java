@@ -66,7 +66,7 @@ class EnrollmentGroupWizardBrowserTest extends BrowserTest {
         screenshot("group-wizard-review");
         button("Create").click();
 
-        assertThat(page.locator("h2")).hasText("line3-devices");
+        assertHeading("line3-devices");
         EnrollmentGroup saved = groups.get("line3-devices");
         assertThat(saved.settings().allocationPolicy()).isEqualTo(AllocationPolicy.STATIC);
         assertThat(saved.settings().iotHubs().hostNames()).containsExactly("wizard-west.azure-devices.net");
@@ -97,7 +97,7 @@ class EnrollmentGroupWizardBrowserTest extends BrowserTest {
         assertThat(page.locator("#review")).containsText("X.509 intermediate certificates");
         button("Create").click();
 
-        assertThat(page.locator("h2")).hasText("x509-intermediates");
+        assertHeading("x509-intermediates");
         EnrollmentGroup saved = groups.get("x509-intermediates");
         var signing = saved.attestation().x509().signingCertificates();
         assertThat(signing.primary().info().subjectName()).startsWith("CN=LocalDPS Test Intermediate CA");

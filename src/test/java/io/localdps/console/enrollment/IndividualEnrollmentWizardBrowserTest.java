@@ -38,7 +38,7 @@ class IndividualEnrollmentWizardBrowserTest extends BrowserTest {
         screenshot("individual-wizard");
         createThroughRemainingTabs();
 
-        assertThat(page.locator("h2")).hasText("sensor-0042");
+        assertHeading("sensor-0042");
         IndividualEnrollment saved = enrollments.get("sensor-0042");
         assertThat(saved.attestation().symmetricKey().primaryKey()).isEqualTo(OWN_PRIMARY);
         assertThat(saved.attestation().symmetricKey().secondaryKey()).isEqualTo(OWN_SECONDARY);
@@ -55,7 +55,7 @@ class IndividualEnrollmentWizardBrowserTest extends BrowserTest {
         assertThat(field("Registration ID")).hasValue("x509-device-7");
         createThroughRemainingTabs();
 
-        assertThat(page.locator("h2")).hasText("x509-device-7");
+        assertHeading("x509-device-7");
         IndividualEnrollment saved = enrollments.get("x509-device-7");
         assertThat(saved.attestationType()).isEqualTo(AttestationType.X509);
         assertThat(saved.attestation().x509().clientCertificates().primary().info().subjectName())
@@ -75,7 +75,7 @@ class IndividualEnrollmentWizardBrowserTest extends BrowserTest {
         assertThat(field("Registration ID")).hasValue(expectedId);
         createThroughRemainingTabs();
 
-        assertThat(page.locator("h2")).hasText(expectedId);
+        assertHeading(expectedId);
         IndividualEnrollment saved = enrollments.get(expectedId);
         assertThat(saved.attestationType()).isEqualTo(AttestationType.TPM);
         assertThat(EndorsementKey.parse(saved.attestation().tpm().endorsementKey())

@@ -54,7 +54,7 @@ class HubDevicesBrowserTest extends BrowserTest {
         waitForVaadin(page);
         cell("thermostat-1").click();
 
-        assertThat(page.locator("h2")).hasText("thermostat-1");
+        assertHeading("thermostat-1");
         assertThat(page.locator("#device-identity")).containsText("Symmetric key");
         Locator twin = page.locator("#device-twin");
         assertThat(twin).containsText("\"site\" : \"plant-a\"");
@@ -77,11 +77,11 @@ class HubDevicesBrowserTest extends BrowserTest {
 
         waitForVaadin(page);
         cell(AWKWARD_ID).click();
-        assertThat(page.locator("h2")).hasText(AWKWARD_ID);
+        assertHeading(AWKWARD_ID);
         assertThat(page.locator("#device-identity")).containsText(HUB);
         page.reload();
         waitForVaadin(page);
-        assertThat(page.locator("h2")).hasText(AWKWARD_ID);
+        assertHeading(AWKWARD_ID);
     }
 
     /** The grid keeps cells of rows it no longer shows; only the visible one is the row's. */
