@@ -164,6 +164,11 @@ public class LabCertificateService {
         return store.add(storeName, certificate.certificatePem(), true);
     }
 
+    /** A certificate of the store, for callers that need its current version. */
+    public CaCertificate storeCertificate(String storeName) {
+        return store.get(storeName);
+    }
+
     /** Whether the lab holds the private key of the store certificate (same SHA-256 thumbprint). */
     public boolean holdsKeyOf(CaCertificate storeCertificate) {
         return certificates.findBySha256Thumbprint(storeCertificate.sha256Thumbprint()).isPresent();
