@@ -7,6 +7,7 @@ import io.localdps.common.AlreadyExistsException;
 import io.localdps.common.InvalidInputException;
 import io.localdps.common.NotFoundException;
 import io.localdps.common.PageRequest;
+import io.localdps.common.StaleVersionException;
 import io.localdps.enrollment.EnrollmentRules;
 import io.localdps.lab.LabCertificate.Kind;
 import io.localdps.lab.LabIssuer.Issued;
@@ -196,10 +197,29 @@ public class LabCertificateService {
     @Transactional
     public CaCertificate proveStoreCertificate(String storeName, long expectedVersion) {
         CaCertificate target = store.get(storeName);
+        long version = expectedVersion;
         if (target.verificationCode() == null && !target.verified()) {
-            target = store.generateVerificationCode(storeName, expectedVersion);
+            version = store.generateVerificationCode(storeName, expectedVersion).version();
         }
-        return store.verify(storeName, target.version(), verificationCertificatePem(storeName));
+        return store.verify(storeName, version, verificationCertificatePem(storeName));
+    }
+
+    /**
+     * Deletes a lab certificate and its sealed key. Refused for a CA that signed other lab
+     * certificates: their chains and downloads would lose their issuer. A copy in the CA store stays.
+     */
+    @Transactional
+    public void delete(String name, long expectedVersion) {
+        LabCertificate certificate = get(name);
+        if (certificate.version() != expectedVersion) {
+            throw new StaleVersionException("Someone else changed the lab certificate " + certificate.name()
+                    + " after you opened it. Reload, then try again.");
+        }
+        if (certificates.existsByIssuerName(certificate.name())) {
+            throw new InvalidInputException(NAME, "The CA " + certificate.name() + " signed other lab certificates; "
+                    + "delete those first.");
+        }
+        certificates.delete(certificate);
     }
 
     private LabCertificate save(String name, Kind kind, LabCertificate issuer, KeyAlgorithm algorithm, Issued issued) {

@@ -200,6 +200,28 @@ abstract class LabCertificateServiceTest {
     }
 
     @Test
+    void aCaThatSignedOthersIsDeletedOnlyAfterThem() {
+        LabCertificate root = lab.createRootCa("Parent Root", EC_P256, 30);
+        LabCertificate leaf = lab.createDeviceCertificate("child-device", "Parent Root", EC_P256, 10);
+
+        assertThatThrownBy(() -> lab.delete("Parent Root", root.version()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).contains("delete those first"));
+        lab.delete("child-device", leaf.version());
+        lab.delete("Parent Root", root.version());
+
+        assertThat(lab.count()).isZero();
+    }
+
+    @Test
+    void aStaleVersionDoesNotDelete() {
+        LabCertificate root = lab.createRootCa("Stale Root", EC_P256, 30);
+
+        assertThatThrownBy(() -> lab.delete("Stale Root", root.version() + 1))
+                .isInstanceOf(io.localdps.common.StaleVersionException.class);
+        assertThat(lab.find("Stale Root")).isPresent();
+    }
+
+    @Test
     void theGridPagesInNameOrderAtAnyOffset() {
         lab.createRootCa("b-root", EC_P256, 30);
         lab.createRootCa("A-root", EC_P256, 30);

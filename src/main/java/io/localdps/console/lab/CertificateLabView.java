@@ -61,7 +61,7 @@ public class CertificateLabView extends VerticalLayout {
                     order.map(o -> o.getSorted()).orElse(null),
                     order.map(o -> o.getDirection() == SortDirection.ASCENDING).orElse(true))).stream();
         });
-        grid.addItemClickListener(click -> new LabCertificateDialog(lab, click.getItem()).open());
+        grid.addItemClickListener(click -> new LabCertificateDialog(lab, click.getItem(), this::refresh).open());
         grid.setEmptyStateText("No lab certificates yet. Start with a root CA, then issue device certificates under it.");
 
         Paragraph note = new Paragraph("Test certificates for trying X.509 attestation. Private keys are stored encrypted "
@@ -77,7 +77,11 @@ public class CertificateLabView extends VerticalLayout {
     /** The new certificate opens at once: downloading it is what the admin came for. */
     private void generated(LabCertificate certificate) {
         grid.getDataProvider().refreshAll();
-        new LabCertificateDialog(lab, certificate).open();
+        new LabCertificateDialog(lab, certificate, this::refresh).open();
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
     }
 
     static String kind(LabCertificate.Kind kind) {

@@ -22,6 +22,9 @@ import io.localdps.certificate.CaCertificateRules;
 import io.localdps.certificate.CaCertificateService;
 import io.localdps.common.InvalidInputException;
 import io.localdps.common.LimitExceededException;
+import io.localdps.common.NotFoundException;
+import io.localdps.common.StaleVersionException;
+import io.localdps.console.components.ConfirmDelete;
 import io.localdps.console.components.FieldRules;
 import io.localdps.console.components.Notifications;
 import io.localdps.lab.LabCertificate;
@@ -46,10 +49,12 @@ class LabCertificateDialog extends Dialog {
     private final PasswordField password = new PasswordField("PKCS#12 password");
     private final PasswordField confirm = new PasswordField("Repeat the password");
     private final Div pkcs12Link = new Div();
+    private final Runnable onDeleted;
 
-    LabCertificateDialog(LabCertificateService lab, LabCertificate certificate) {
+    LabCertificateDialog(LabCertificateService lab, LabCertificate certificate, Runnable onDeleted) {
         super(certificate.name());
         this.lab = lab;
+        this.onDeleted = onDeleted;
         this.certificate = certificate;
         setWidth("40rem");
         String file = certificate.name().replaceAll("[^A-Za-z0-9._-]", "_");
@@ -68,7 +73,22 @@ class LabCertificateDialog extends Dialog {
             content.add(storeSection());
         }
         add(content);
-        getFooter().add(new Button("Close", click -> close()));
+        Button delete = new Button("Delete", click -> ConfirmDelete.open("Delete lab certificate",
+                "Delete this certificate and its private key?", java.util.List.of(certificate.name()),
+                "A copy added to the DPS certificate store stays there.", this::delete));
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        getFooter().add(delete, new Button("Close", click -> close()));
+    }
+
+    private void delete() {
+        try {
+            lab.delete(certificate.name(), certificate.version());
+            Notifications.success("Deleted " + certificate.name());
+            close();
+            onDeleted.run();
+        } catch (InvalidInputException | StaleVersionException | NotFoundException e) {
+            Notifications.error(e.getMessage());
+        }
     }
 
     private static Anchor download(String text, String fileName, String type, Supplier<String> content) {
