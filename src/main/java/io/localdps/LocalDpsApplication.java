@@ -1,14 +1,21 @@
 package io.localdps;
 
+import io.localdps.lab.LabCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+import java.util.Arrays;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class LocalDpsApplication {
 
+    /** {@code lab ...} runs one certificate lab command instead of the server (see {@code ./lab.sh}). */
     public static void main(String[] args) {
+        if (args.length > 0 && "lab".equals(args[0])) {
+            System.exit(LabCommandLine.run(LocalDpsApplication.class, Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
         SpringApplication.run(LocalDpsApplication.class, args);
     }
 }

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.localdps.console.accesspolicy.SharedAccessPoliciesView;
 import io.localdps.console.certificate.CertificatesView;
+import io.localdps.console.lab.CertificateLabView;
 import io.localdps.console.enrollment.EnrollmentsView;
 import io.localdps.console.hub.HubDevicesView;
 import io.localdps.console.hub.LinkedHubsView;
@@ -49,6 +50,7 @@ public class MainLayout extends AppLayout {
         SideNavItem certificates = new SideNavItem("Certificates", CertificatesView.class, VaadinIcon.DIPLOMA.create());
         certificates.setMatchNested(true);
         settings.addItem(certificates);
+        settings.addItem(new SideNavItem("Certificate lab", CertificateLabView.class, VaadinIcon.FLASK.create()));
         settings.addItem(new SideNavItem("Linked IoT hubs", LinkedHubsView.class, VaadinIcon.CLUSTER.create()));
         settings.addItem(new SideNavItem("Shared access policies", SharedAccessPoliciesView.class, VaadinIcon.KEY.create()));
         SideNav simulated = new SideNav("Simulated IoT hubs");
