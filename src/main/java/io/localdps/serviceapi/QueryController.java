@@ -57,15 +57,18 @@ class QueryController {
                 group -> ApiEnrollmentGroup.of(group, false));
     }
 
-    /** The body is optional here: the swagger defines none, Java and Node send one (§2 row 15). */
+    /**
+     * The body is optional here: the swagger defines none, Java and Node send one (§2 row 15). Java's
+     * query builder names the collection {@code deviceRegistrations}; a bare {@code *} means all.
+     */
     @PostMapping(ServiceApiRequest.PREFIX + "/registrations/{enrollmentGroupId}/{query:(?i)query}")
     @RequiresRight(AccessRight.REGISTRATION_STATUS_READ)
     ResponseEntity<String> registrations(@PathVariable String enrollmentGroupId, @RequestBody(required = false) String body,
                                          @RequestHeader(name = QueryPage.MAX_ITEM_COUNT, required = false) String maxItemCount,
                                          @RequestHeader(name = QueryPage.CONTINUATION, required = false) String continuation) {
         String text = body == null || body.isBlank() ? null : ApiBodies.read(body, QuerySpecification.class).query();
-        ServiceQuery query = text == null || text.isBlank() ? new ServiceQuery("registrations", null)
-                : ServiceQuery.parse(text).requireCollection("registrations");
+        ServiceQuery query = text == null || text.isBlank() || text.strip().equals("*") ? new ServiceQuery("registrations", null)
+                : ServiceQuery.parse(text).requireCollection("registrations", "deviceRegistrations");
         QueryPage page = QueryPage.of(maxItemCount, continuation);
         return page.answer("DeviceRegistration",
                 records.page(RecordFilter.ofGroup(enrollmentGroupId, query.where()), page.lookAhead()),

@@ -3,6 +3,7 @@ package io.localdps.serviceapi;
 import io.localdps.common.QueryCondition;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,12 +27,16 @@ record ServiceQuery(String collection, QueryCondition where) {
         return new Parser(QueryTokens.of(text)).query();
     }
 
-    /** The query is for this collection (ignoring case), else a 400 naming the one this route serves. */
-    ServiceQuery requireCollection(String expected) {
-        if (!collection.equalsIgnoreCase(expected)) {
-            throw ServiceApiException.badRequest("This route queries " + expected + ", not " + collection + ".");
+    /**
+     * The query is for one of these collections (ignoring case), else a 400 naming the first, the
+     * one this route serves; the others are spellings SDKs use for it.
+     */
+    ServiceQuery requireCollection(String expected, String... alsoAccepted) {
+        if (collection.equalsIgnoreCase(expected)
+                || Arrays.stream(alsoAccepted).anyMatch(collection::equalsIgnoreCase)) {
+            return this;
         }
-        return this;
+        throw ServiceApiException.badRequest("This route queries " + expected + ", not " + collection + ".");
     }
 
     private static final class Parser {

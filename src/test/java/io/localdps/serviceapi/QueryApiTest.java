@@ -2,6 +2,7 @@ package io.localdps.serviceapi;
 
 import io.localdps.accesspolicy.AccessRight;
 import io.localdps.enrollment.IndividualEnrollmentService;
+import io.localdps.registration.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -106,6 +107,37 @@ class QueryApiTest extends ServiceApiTestBase {
                 "SELECT * FROM registrations WHERE status = 'assigned'");
         assertThat(filtered.statusCode()).isEqualTo(200);
         assertThat(filtered.body()).isEqualTo("[]");
+
+        assertThat(query("/registrations/query-group-none/query", owner, "select * from deviceRegistrations").statusCode())
+                .isEqualTo(200);
+        assertThat(query("/registrations/query-group-none/query", owner, "*").statusCode()).isEqualTo(200);
+        assertThat(query("/registrations/query-group-none/query", owner, "SELECT * FROM enrollments").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void registrationsOfAGroupArePagedAndFilteredByStatusAndHub() {
+        for (int i = 0; i < 5; i++) {
+            TestRecords.save(context, "query-rec-" + i, "Query-Records", i % 2 == 0 ? "hub-a.azure-devices.net" : null);
+        }
+        TestRecords.save(context, "query-rec-other", "other-group", "hub-a.azure-devices.net");
+
+        HttpResponse<String> first = api.send(api.request("POST", "/registrations/query-records/query", owner, null)
+                .header("x-ms-max-item-count", "3"));
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(json(first).findValuesAsString("registrationId")).containsExactly("query-rec-0", "query-rec-1", "query-rec-2");
+        String continuation = first.headers().firstValue("x-ms-continuation").orElseThrow();
+        HttpResponse<String> second = api.send(api.request("POST", "/registrations/query-records/query", owner, null)
+                .header("x-ms-max-item-count", "3").header("x-ms-continuation", continuation));
+        assertThat(json(second).findValuesAsString("registrationId")).containsExactly("query-rec-3", "query-rec-4");
+        assertThat(second.headers().firstValue("x-ms-continuation")).isEmpty();
+
+        HttpResponse<String> assigned = query("/registrations/Query-Records/query", owner,
+                "SELECT * FROM registrations WHERE status = 'assigned' AND assignedHub = 'HUB-A.azure-devices.net'");
+        assertThat(json(assigned).findValuesAsString("registrationId")).containsExactly("query-rec-0", "query-rec-2", "query-rec-4");
+        HttpResponse<String> failed = query("/registrations/query-records/query", owner,
+                "SELECT * FROM registrations WHERE status != 'assigned'");
+        assertThat(json(failed).findValuesAsString("registrationId")).containsExactly("query-rec-1", "query-rec-3");
     }
 
     @Test

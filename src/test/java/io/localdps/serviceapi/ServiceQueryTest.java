@@ -72,6 +72,12 @@ class ServiceQueryTest {
                 .isInstanceOf(ServiceApiException.class).hasMessageContaining("enrollments, not enrollmentGroups");
     }
 
+    @Test
+    void aCollectionMayBeAcceptedUnderAnotherSpelling() {
+        assertThat(ServiceQuery.parse("select * from DEVICEREGISTRATIONS").requireCollection("registrations", "deviceRegistrations")
+                .collection()).isEqualTo("DEVICEREGISTRATIONS");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "", "SELECT", "SELECT deviceId FROM enrollments", "DELETE FROM enrollments", "SELECT * enrollments",
