@@ -26,7 +26,7 @@ final class BulkResult {
     record Error(String registrationId, String enrollmentGroupId, int errorCode, String errorStatus) {
     }
 
-    record Body(boolean isSuccessful, List<Error> errors) {
+    record BulkEnrollmentOperationResult(boolean isSuccessful, List<Error> errors) {
     }
 
     private final boolean groups;
@@ -55,7 +55,7 @@ final class BulkResult {
         errors.add(groups ? new Error(null, id, code, message) : new Error(id, null, code, message));
     }
 
-    Body body() {
-        return new Body(errors.isEmpty(), List.copyOf(errors));
+    BulkEnrollmentOperationResult body() {
+        return new BulkEnrollmentOperationResult(errors.isEmpty(), List.copyOf(errors));
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -41,7 +42,7 @@ class ServiceApiDocumentation {
                             + "enrollments, enrollment groups, registration records, queries and bulk operations. "
                             + "Authorize with a SharedAccessSignature token of a shared access policy (console: "
                             + "Shared access policies); every call needs ?api-version=."));
-            openApi.components(new Components().addSecuritySchemes(SAS, new SecurityScheme()
+            openApi.components(Optional.ofNullable(openApi.getComponents()).orElseGet(Components::new).addSecuritySchemes(SAS, new SecurityScheme()
                     .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("Authorization")
                     .description("SharedAccessSignature sr=...&sig=...&se=...&skn=...")));
             openApi.addSecurityItem(new SecurityRequirement().addList(SAS));
@@ -52,6 +53,7 @@ class ServiceApiDocumentation {
                 }
             });
             openApi.setPaths(external);
+            ServiceApiSchemas.describe(openApi);
         };
     }
 

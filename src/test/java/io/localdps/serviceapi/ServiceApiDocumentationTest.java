@@ -35,6 +35,12 @@ class ServiceApiDocumentationTest extends ServiceApiTestBase {
                 .contains("api-version", "x-ms-max-item-count", "x-ms-continuation").doesNotContain("query");
         assertThat(json(response).at("/components/securitySchemes/sharedAccessSignature/name").asString())
                 .isEqualTo("Authorization");
+        assertThat(paths.at("/~1enrollments~1query/post/responses/200/content/application~1json/schema/type").asString())
+                .isEqualTo("array");
+        String enrollment = paths.at("/~1enrollments~1{registrationId}/put/requestBody/content/application~1json/schema/$ref")
+                .asString();
+        assertThat(json(response).at("/components/schemas/" + enrollment.substring(enrollment.lastIndexOf('/') + 1)
+                + "/properties").has("provisioningStatus")).isTrue();
     }
 
     @Test
