@@ -50,11 +50,8 @@ final class QueryTokens {
             } else if (text.startsWith("!=", i) || text.startsWith("<>", i)) {
                 tokens.add(new Token(Kind.SYMBOL, text.substring(i, i + 2)));
                 i += 2;
-            } else if ("=*()".indexOf(c) >= 0) {
-                tokens.add(new Token(Kind.SYMBOL, String.valueOf(c)));
-                i++;
             } else {
-                // <, >, LIKE's wildcards and the like are not part of the supported grammar.
+                // = * ( ) are the grammar's; any other symbol (<, >, %, ;) reaches the parser to be refused there, in context.
                 tokens.add(new Token(Kind.SYMBOL, String.valueOf(c)));
                 i++;
             }
