@@ -6,6 +6,7 @@ import io.localdps.common.InvalidInputException;
 import io.localdps.common.LimitExceededException;
 import io.localdps.common.NotFoundException;
 import io.localdps.common.PageRequest;
+import io.localdps.common.QueryColumns;
 import io.localdps.common.StaleVersionException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -45,7 +46,11 @@ public class EnrollmentGroupService {
                 "enrollmentGroupId", "group_key",
                 "attestationType", "attestation_type",
                 "status", "provisioning_status",
-                "updated", "updated"));
+                "updated", "updated"), new QueryColumns(Map.of(
+                "enrollmentGroupId", QueryColumns.lowerCase("group_key"),
+                "provisioningStatus", QueryColumns.enumerated("provisioning_status", ProvisioningStatus.class),
+                "attestation.type", QueryColumns.enumerated("attestation_type", AttestationType.class),
+                "allocationPolicy", QueryColumns.enumerated("allocation_policy", AllocationPolicy.class))));
     }
 
     public Optional<EnrollmentGroup> find(String enrollmentGroupId) {

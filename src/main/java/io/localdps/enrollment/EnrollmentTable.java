@@ -1,6 +1,7 @@
 package io.localdps.enrollment;
 
 import io.localdps.common.PageRequest;
+import io.localdps.common.QueryColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.ArrayList;
@@ -22,12 +23,15 @@ final class EnrollmentTable {
     private final String table;
     private final String keyColumn;
     private final Map<String, String> sortColumns;
+    private final QueryColumns queryColumns;
 
-    EnrollmentTable(JdbcClient jdbc, String table, String keyColumn, Map<String, String> sortColumns) {
+    EnrollmentTable(JdbcClient jdbc, String table, String keyColumn, Map<String, String> sortColumns,
+                    QueryColumns queryColumns) {
         this.jdbc = jdbc;
         this.table = table;
         this.keyColumn = keyColumn;
         this.sortColumns = sortColumns;
+        this.queryColumns = queryColumns;
     }
 
     List<Long> pageIds(EnrollmentFilter filter, PageRequest page) {
@@ -81,6 +85,9 @@ final class EnrollmentTable {
         if (filter.status() != null) {
             conditions.add("provisioning_status = :status");
             params.put("status", filter.status().name());
+        }
+        if (filter.where() != null) {
+            conditions.add(queryColumns.toSql(filter.where(), params));
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }

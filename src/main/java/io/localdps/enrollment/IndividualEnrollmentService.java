@@ -5,6 +5,7 @@ import io.localdps.common.InvalidInputException;
 import io.localdps.common.LimitExceededException;
 import io.localdps.common.NotFoundException;
 import io.localdps.common.PageRequest;
+import io.localdps.common.QueryColumns;
 import io.localdps.common.StaleVersionException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -46,7 +47,12 @@ public class IndividualEnrollmentService {
                 "deviceId", "device_id",
                 "attestationType", "attestation_type",
                 "status", "provisioning_status",
-                "updated", "updated"));
+                "updated", "updated"), new QueryColumns(Map.of(
+                "registrationId", QueryColumns.lowerCase("registration_key"),
+                "deviceId", QueryColumns.text("device_id"),
+                "provisioningStatus", QueryColumns.enumerated("provisioning_status", ProvisioningStatus.class),
+                "attestation.type", QueryColumns.enumerated("attestation_type", AttestationType.class),
+                "allocationPolicy", QueryColumns.enumerated("allocation_policy", AllocationPolicy.class))));
     }
 
     public Optional<IndividualEnrollment> find(String registrationId) {

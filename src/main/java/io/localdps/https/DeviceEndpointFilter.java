@@ -15,7 +15,8 @@ import java.io.IOException;
  *
  * <p>The service REST API is admitted on the device port as well (by path, client-compat.md TLS-2),
  * under an internal path ({@link ServiceApiRequest}) so that its controllers never answer the
- * console's own {@code /enrollments} and {@code /registrations} pages.
+ * console's own {@code /enrollments} and {@code /registrations} pages, and so is its OpenAPI
+ * description with Swagger UI; the console's port answers neither, so its login stays untouched.
  */
 final class DeviceEndpointFilter extends OncePerRequestFilter {
 
@@ -32,6 +33,15 @@ final class DeviceEndpointFilter extends OncePerRequestFilter {
         String uri = request.getRequestURI();
         if (devicePort && DevicePaths.isServiceApi(uri)) {
             chain.doFilter(new ServiceApiRequest(request), response);
+            return;
+        }
+        if (DevicePaths.isApiDocumentation(uri)) {
+            if (devicePort) {
+                chain.doFilter(request, response);
+            } else {
+                DeviceResponses.error(response, DeviceApiException.notFound(
+                        "The service API's description is served on the HTTPS endpoint's port, not on the console's."));
+            }
             return;
         }
         if (!devicePort && ServiceApiRequest.isInternal(uri)) {

@@ -51,6 +51,15 @@ final class DevicePaths {
         return segments.length >= 2 && segments[0].isEmpty() && SERVICE_API.contains(segments[1].toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * True for the service API's OpenAPI description and its Swagger UI (springdoc's default paths),
+     * which are served next to the service API on the HTTPS port.
+     */
+    static boolean isApiDocumentation(String requestUri) {
+        return requestUri.equals("/v3/api-docs") || requestUri.startsWith("/v3/api-docs/")
+                || requestUri.equals("/swagger-ui.html") || requestUri.startsWith("/swagger-ui/");
+    }
+
     /** The method a known device path accepts, for telling "wrong method" (405) from "no such path" (404). */
     static Optional<String> allowedMethod(String requestUri) {
         PathContainer path = PathContainer.parsePath(requestUri);

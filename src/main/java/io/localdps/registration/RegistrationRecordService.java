@@ -2,6 +2,7 @@ package io.localdps.registration;
 
 import io.localdps.common.NotFoundException;
 import io.localdps.common.PageRequest;
+import io.localdps.common.QueryColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,12 @@ public class RegistrationRecordService {
     private static final Map<String, String> SORTABLE = Map.of(
             "registrationId", "registration_key", "status", "status", "assignedHub", "assigned_hub",
             "deviceId", "device_id", "enrollmentGroupId", "group_key", "updated", "updated");
+    private static final QueryColumns QUERYABLE = new QueryColumns(Map.of(
+            "registrationId", QueryColumns.lowerCase("registration_key"),
+            "deviceId", QueryColumns.text("device_id"),
+            "status", QueryColumns.enumerated("status", RegistrationStatus.class),
+            "substatus", QueryColumns.enumerated("substatus", Substatus.class),
+            "assignedHub", QueryColumns.lowerCase("assigned_hub")));
 
     private final RegistrationRecordRepository records;
     private final JdbcClient jdbc;
@@ -108,6 +115,9 @@ public class RegistrationRecordService {
         if (filter.enrollmentGroupId() != null && !filter.enrollmentGroupId().isBlank()) {
             conditions.add("group_key = :group");
             params.put("group", filter.enrollmentGroupId().toLowerCase(Locale.ROOT));
+        }
+        if (filter.where() != null) {
+            conditions.add(QUERYABLE.toSql(filter.where(), params));
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }

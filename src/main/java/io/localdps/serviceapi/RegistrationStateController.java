@@ -2,6 +2,7 @@ package io.localdps.serviceapi;
 
 import io.localdps.accesspolicy.AccessRight;
 import io.localdps.https.ServiceApiRequest;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.localdps.registration.RegistrationRecord;
 import io.localdps.registration.RegistrationRecordService;
 import org.springframework.http.HttpHeaders;
@@ -41,6 +42,7 @@ class RegistrationStateController {
     }
 
     /** Any other path under the service API: Azure's error body rather than Vaadin or Spring's own. */
+    @Hidden
     @RequestMapping(ServiceApiRequest.PREFIX + "/**")
     ResponseEntity<String> unknown() {
         throw new ServiceApiException(org.springframework.http.HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND,

@@ -1,12 +1,16 @@
 package io.localdps.enrollment;
 
+import io.localdps.common.InvalidInputException;
 import io.localdps.common.PageRequest;
+import io.localdps.common.QueryCondition;
+import io.localdps.common.QueryCondition.Comparison;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The lazy grids' pages: filters, sort order, offset and limit, and counts. IDs are chosen so the
@@ -89,6 +93,26 @@ abstract class EnrollmentPagingTest extends EnrollmentServiceTestBase {
         assertThat(ids(filter, PageRequest.first(50))).containsExactly("beta_2");
         assertThat(individuals.count(filter)).isEqualTo(1);
         assertThat(individuals.count(new EnrollmentFilter("alpha", AttestationType.TPM, null))).isZero();
+    }
+
+    @Test
+    void aServiceApiQueryConditionIsAppliedByTheDatabaseWithAndOrAndNotEqual() {
+        QueryCondition disabledTpmOrAlphaOne = new QueryCondition.Any(List.of(
+                new QueryCondition.All(List.of(new Comparison("provisioningStatus", true, "disabled"),
+                        new Comparison("attestation.type", true, "tpm"))),
+                new Comparison("registrationId", true, "ALPHA-1")));
+
+        assertThat(ids(EnrollmentFilter.where(disabledTpmOrAlphaOne), PageRequest.first(50))).containsExactly("alpha-1", "beta_2");
+        assertThat(ids(EnrollmentFilter.where(new Comparison("attestation.type", false, "symmetricKey")), PageRequest.first(50)))
+                .containsExactly("beta-1", "beta_2", "gamma-1");
+        assertThat(individuals.count(EnrollmentFilter.where(new Comparison("provisioningStatus", true, "sleeping")))).isZero();
+    }
+
+    @Test
+    void aQueryOnAPropertyThatIsNotQueryableNamesTheOnesThatAre() {
+        assertThatThrownBy(() -> individuals.page(EnrollmentFilter.where(new Comparison("attestation", true, "x")),
+                PageRequest.first(5)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("attestation.type");
     }
 
     @Test
