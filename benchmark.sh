@@ -2,6 +2,19 @@
 # Performance benchmarks: they print figures and never fail on timing. Not part of ./test.sh.
 #   ./benchmark.sh grid      the enrollment grid over 100,000 enrollments (H2 + PostgreSQL + Chromium)
 #   ./benchmark.sh startup   start-up time and idle memory of the production jar
+#   ./benchmark.sh registrations
+#                            N symmetric-key devices registering over MQTT/TLS against LocalDPS started
+#                            in-process (H2 file): registrations/s, p50/p95/p99 latency, errors, CPU split.
+#     BENCH_DEVICES=5000 BENCH_CONCURRENCY=200   devices in total, devices in flight at once
+#     BENCH_WARMUP=1000                          devices registered first, not counted
+#     BENCH_CLIENT_THREADS=2 BENCH_REQUEST_QOS=1 the load generator's event loops, QoS of its requests
+#     BENCH_SERVER_ARGS="--dps.registration.worker-threads=16 --dps.mqtt.request-threads=16"
+#                                                server properties for the in-process LocalDPS
+#     BENCH_H2_OPTIONS=";WRITE_DELAY=1000"       appended to the H2 JDBC URL
+#     BENCH_JFR=/tmp/bench.jfr                   record a JFR profile (settings 'profile') of the measured run
+#     BENCH_DB_STATS=1                           print H2's statement statistics (count and time per registration)
+#     BENCH_JVM_ARGS="-Xmx2g"                    options of the benchmark JVM (server and generator)
+#     BENCH_TARGET="host port idScope groupPrimaryKey ca.pem"   drive an already running DPS instead
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/select-java.sh
@@ -13,6 +26,28 @@ case "${1:-}" in
       | grep -E '^(==|  )' ;;
   startup)
     scripts/measure-startup.sh ;;
+  registrations)
+    args=(-Dbench.devices="${BENCH_DEVICES:-5000}" -Dbench.concurrency="${BENCH_CONCURRENCY:-200}"
+          -Dbench.warmup="${BENCH_WARMUP:-1000}" -Dbench.client-threads="${BENCH_CLIENT_THREADS:-2}"
+          -Dbench.request-qos="${BENCH_REQUEST_QOS:-1}" -Dbench.server-args="${BENCH_SERVER_ARGS:-}"
+          -Dbench.h2-options="${BENCH_H2_OPTIONS:-}" -Dbench.db-statistics="${BENCH_DB_STATS:+true}")
+    if [ -n "${BENCH_TARGET:-}" ]; then
+      read -r host port scope key ca <<<"$BENCH_TARGET"
+      args+=(-Dbench.host="$host" -Dbench.port="$port" -Dbench.id-scope="$scope" -Dbench.group-key="$key"
+             -Dbench.ca-pem="$(readlink -f "$ca")")
+    fi
+    if [ -n "${BENCH_JFR:-}" ]; then
+      args+=(-Dbench.jfr="$(readlink -f "$BENCH_JFR")")
+    fi
+    log=$(mktemp)
+    trap 'rm -f "$log"' EXIT
+    # Surefire's argLine is fixed in the pom; the java launcher reads JDK_JAVA_OPTIONS in every JVM, the forked one too.
+    if JDK_JAVA_OPTIONS="${BENCH_JVM_ARGS:-${JDK_JAVA_OPTIONS:-}}" ./mvnw -B -q test -DexcludedTestGroups= -Dsurefire.failIfNoSpecifiedTests=false \
+         -Dtest=MqttRegistrationBenchmark "${args[@]}" >"$log" 2>&1; then
+      grep -E '^(==|  )' "$log"
+    else
+      tail -60 "$log"; exit 1
+    fi ;;
   *)
-    echo "usage: ./benchmark.sh grid|startup" >&2; exit 2 ;;
+    echo "usage: ./benchmark.sh grid|startup|registrations" >&2; exit 2 ;;
 esac
