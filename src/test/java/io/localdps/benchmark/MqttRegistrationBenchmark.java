@@ -8,6 +8,7 @@ import io.localdps.hub.LinkedHubService;
 import io.localdps.hub.LinkedHubSettings;
 import io.localdps.instance.InstanceService;
 import io.localdps.mqtt.MqttEndpoint;
+import io.localdps.testsupport.EmbeddedPostgresServer;
 import io.localdps.tls.DeviceTlsMaterial;
 import io.localdps.tls.Pem;
 import jdk.jfr.Configuration;
@@ -26,6 +27,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -77,7 +79,7 @@ class MqttRegistrationBenchmark {
                 long startedAt = System.nanoTime();
                 server = startServer(dataDir);
                 target = prepare(server);
-                where = String.format(Locale.ROOT, "LocalDPS in this JVM on 127.0.0.1:%d, H2 file (started in %.1f s)",
+                where = String.format(Locale.ROOT, "LocalDPS in this JVM on 127.0.0.1:%d (started in %.1f s)",
                         target.port(), (System.nanoTime() - startedAt) / 1e9);
             }
             System.out.printf(Locale.ROOT, "== MQTT/TLS symmetric-key registrations: %d devices, %d in flight, %d client "
@@ -92,7 +94,15 @@ class MqttRegistrationBenchmark {
                 System.out.printf(Locale.ROOT, "  warm-up              %d devices: %.0f registrations/s, %d errors%n",
                         warmup, warm.perSecond(), warm.errors().values().stream().mapToLong(Long::longValue).sum());
             }
-            boolean dbStatistics = server != null && Boolean.getBoolean("bench.db-statistics");
+            int existing = Integer.getInteger("bench.existing-records", 0);
+            if (server != null && existing > 0) {
+                long filledAt = System.nanoTime();
+                fillRecords(server.getBean(JdbcTemplate.class), existing);
+                System.out.printf(Locale.ROOT, "  existing records     %d more registration records added before the run (%.1f s)%n",
+                        existing, (System.nanoTime() - filledAt) / 1e9);
+            }
+            boolean dbStatistics = server != null && Boolean.getBoolean("bench.db-statistics")
+                    && server.getEnvironment().getProperty("spring.datasource.url", "").startsWith("jdbc:h2:");
             if (dbStatistics) {
                 DbStatistics.reset(server.getBean(JdbcTemplate.class));
             }
@@ -101,8 +111,11 @@ class MqttRegistrationBenchmark {
             if (recording != null) {
                 recording.start();
             }
+            OptionalLong postgres = server == null ? OptionalLong.empty() : postgresPid(server);
+            long postgresBefore = postgres.isPresent() ? ProcessCpu.treeNanos(postgres.getAsLong()) : 0;
             var result = MqttRegistrationLoad.run(target, new MqttRegistrationLoad.Options(devices, concurrency,
                     "bench-" + run + "-", clientThreads, requestQos, resumeTls, timeout));
+            long postgresUsed = postgres.isPresent() ? ProcessCpu.treeNanos(postgres.getAsLong()) - postgresBefore : -1;
             if (recording != null) {
                 recording.stop();
                 recording.dump(Path.of(jfr));
@@ -110,6 +123,10 @@ class MqttRegistrationBenchmark {
                 System.out.println("  JFR profile of the measured run: " + jfr);
             }
             print(result, result.cpu(), server != null);
+            if (postgresUsed >= 0) {
+                System.out.printf(Locale.ROOT, "    %-58s %6.2f ms/registration%n", "PostgreSQL server processes (outside this JVM)",
+                        postgresUsed / 1e6 / Math.max(1, result.assigned()));
+            }
             if (dbStatistics) {
                 DbStatistics.print(server.getBean(JdbcTemplate.class), result.assigned());
             }
@@ -126,8 +143,15 @@ class MqttRegistrationBenchmark {
     private static ConfigurableApplicationContext startServer(Path dataDir) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("dps.data-dir", dataDir.toString());
-        properties.put("spring.datasource.url", "jdbc:h2:file:" + dataDir + "/localdps;MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE"
-                + System.getProperty("bench.h2-options", ""));
+        if ("postgresql".equalsIgnoreCase(System.getProperty("bench.database", "h2"))) {
+            // The embedded PostgreSQL 18 of the tests: its processes' CPU shows in the machine figure only.
+            properties.put("spring.datasource.url", EmbeddedPostgresServer.newDatabase());
+            properties.put("spring.datasource.username", "postgres");
+            properties.put("spring.datasource.password", "");
+        } else {
+            properties.put("spring.datasource.url", "jdbc:h2:file:" + dataDir + "/localdps;MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE"
+                    + System.getProperty("bench.h2-options", ""));
+        }
         properties.put("server.port", "0");
         properties.put("dps.mqtt.port", "0");
         properties.put("dps.https.port", "0");
@@ -175,6 +199,32 @@ class MqttRegistrationBenchmark {
             throw new IllegalArgumentException("-D" + name + " is needed with -Dbench.port (an external DPS)");
         }
         return value;
+    }
+
+    /**
+     * Copies of a record the warm-up left (or of nothing, without warm-up) under other registration
+     * IDs: a database that has already seen many devices, in one statement on H2 and PostgreSQL.
+     */
+    private static void fillRecords(JdbcTemplate jdbc, int count) {
+        String columns = "version, enrollment_group_id, group_key, attestation_type, status, substatus, assigned_hub, "
+                + "error_code, error_message, payload, attempts, created, updated";
+        boolean postgres = isPostgres(jdbc);
+        String numbers = postgres ? "generate_series(1, " + count + ") AS n(x)" : "SYSTEM_RANGE(1, " + count + ") AS n(x)";
+        jdbc.update("INSERT INTO registration_record (registration_id, registration_key, device_id, " + columns + ") "
+                + "SELECT 'filler-' || n.x, 'filler-' || n.x, 'filler-' || n.x, " + columns.replaceAll("(\\w+)", "r.$1")
+                + " FROM registration_record r, " + numbers
+                + " WHERE r.id = (SELECT MIN(id) FROM registration_record)");
+    }
+
+    private static boolean isPostgres(JdbcTemplate jdbc) {
+        return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()
+                .toLowerCase(Locale.ROOT).contains("postgres")));
+    }
+
+    private static OptionalLong postgresPid(ConfigurableApplicationContext server) {
+        String url = server.getEnvironment().getProperty("spring.datasource.url", "");
+        var port = java.util.regex.Pattern.compile("^jdbc:postgresql://(localhost|127\\.0\\.0\\.1):(\\d+)/").matcher(url);
+        return port.find() ? ProcessCpu.postmaster(Integer.parseInt(port.group(2))) : OptionalLong.empty();
     }
 
     private static String serverSettings(ConfigurableApplicationContext server) {
