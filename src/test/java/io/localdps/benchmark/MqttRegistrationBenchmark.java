@@ -64,6 +64,8 @@ class MqttRegistrationBenchmark {
         int requestQos = Integer.getInteger("bench.request-qos", 1);
         boolean resumeTls = Boolean.getBoolean("bench.resume-tls");
         Duration timeout = Duration.ofSeconds(Integer.getInteger("bench.device-timeout-seconds", 60));
+        Duration measureFor = Duration.ofSeconds(Integer.getInteger("bench.max-seconds", 45));
+        Duration warmFor = Duration.ofSeconds(Integer.getInteger("bench.warmup-max-seconds", 15));
         String run = UUID.randomUUID().toString().substring(0, 6);
 
         ConfigurableApplicationContext server = null;
@@ -88,11 +90,15 @@ class MqttRegistrationBenchmark {
             if (server != null) {
                 System.out.println("  server settings      " + serverSettings(server));
             }
+            System.out.println("  TLS                  client " + System.getProperty("bench.client-tls", "jdk").toUpperCase(Locale.ROOT)
+                    + (server == null ? "" : ", server " + (io.netty.handler.ssl.OpenSsl.isAvailable()
+                    ? "OPENSSL (netty-tcnative on the class path)" : "JDK")));
             if (warmup > 0) {
                 var warm = MqttRegistrationLoad.run(target, new MqttRegistrationLoad.Options(warmup, concurrency,
-                        "bench-" + run + "-warm-", clientThreads, requestQos, resumeTls, timeout));
-                System.out.printf(Locale.ROOT, "  warm-up              %d devices: %.0f registrations/s, %d errors%n",
-                        warmup, warm.perSecond(), warm.errors().values().stream().mapToLong(Long::longValue).sum());
+                        "bench-" + run + "-warm-", clientThreads, requestQos, resumeTls, timeout, warmFor));
+                System.out.printf(Locale.ROOT, "  warm-up              %d devices in %.1f s: %.0f registrations/s, errors %s%n",
+                        warm.assigned(), warm.elapsedNanos() / 1e9, warm.perSecond(),
+                        warm.errors().isEmpty() ? "none" : warm.errors());
             }
             int existing = Integer.getInteger("bench.existing-records", 0);
             if (server != null && existing > 0) {
@@ -114,7 +120,7 @@ class MqttRegistrationBenchmark {
             OptionalLong postgres = server == null ? OptionalLong.empty() : postgresPid(server);
             long postgresBefore = postgres.isPresent() ? ProcessCpu.treeNanos(postgres.getAsLong()) : 0;
             var result = MqttRegistrationLoad.run(target, new MqttRegistrationLoad.Options(devices, concurrency,
-                    "bench-" + run + "-", clientThreads, requestQos, resumeTls, timeout));
+                    "bench-" + run + "-", clientThreads, requestQos, resumeTls, timeout, measureFor));
             long postgresUsed = postgres.isPresent() ? ProcessCpu.treeNanos(postgres.getAsLong()) - postgresBefore : -1;
             if (recording != null) {
                 recording.stop();
@@ -239,12 +245,14 @@ class MqttRegistrationBenchmark {
 
     private static void print(MqttRegistrationLoad.Result result, CpuSplit.Report cpu, boolean inProcess) {
         int assigned = result.assigned();
-        System.out.printf(Locale.ROOT, "  registrations/s      %.0f  (%d of %d assigned in %.2f s)%n",
-                result.perSecond(), assigned, result.devices(), result.elapsedNanos() / 1e9);
+        System.out.printf(Locale.ROOT, "  registrations/s      %.0f  (%d of %d assigned in %.2f s%s)%n",
+                result.perSecond(), assigned, result.devices() - result.notStarted(), result.elapsedNanos() / 1e9,
+                result.notStarted() == 0 ? "" : "; the time limit left " + result.notStarted() + " of " + result.devices()
+                        + " devices unstarted");
         System.out.println("  connect→assigned ms  " + percentiles(result.connectToAssigned()));
         System.out.println("  register→assigned ms " + percentiles(result.registerToAssigned()));
         System.out.println("  TLS connect ms       " + percentiles(result.handshake()));
-        System.out.printf(Locale.ROOT, "  polls per device     %.2f%n", result.polls() / (double) Math.max(1, result.devices()));
+        System.out.printf(Locale.ROOT, "  polls per device     %.2f%n", result.polls() / (double) Math.max(1, result.devices() - result.notStarted()));
         System.out.println("  errors               " + (result.errors().isEmpty() ? "none" : result.errors()));
         double perRegistration = Math.max(1, assigned);
         System.out.printf(Locale.ROOT, "  CPU                  this JVM %.2f cores (%.2f ms per registration); machine %.0f%% busy "
@@ -252,7 +260,9 @@ class MqttRegistrationBenchmark {
                 100 * cpu.machineBusyFraction(), Runtime.getRuntime().availableProcessors());
         cpu.nanosByGroup().forEach((group, nanos) -> {
             if (nanos > 0 && (inProcess || group.startsWith("load") || group.startsWith("JVM"))) {
-                System.out.printf(Locale.ROOT, "    %-58s %6.2f ms/registration%n", group, nanos / 1e6 / perRegistration);
+                long allocated = cpu.allocatedBytesByGroup().getOrDefault(group, 0L);
+                System.out.printf(Locale.ROOT, "    %-58s %6.2f ms/registration%s%n", group, nanos / 1e6 / perRegistration,
+                        allocated > 0 ? String.format(Locale.ROOT, " %7.0f KB allocated", allocated / 1024.0 / perRegistration) : "");
             }
         });
     }
