@@ -7,12 +7,16 @@
 #                            in-process (H2 file): registrations/s, p50/p95/p99 latency, errors, CPU split.
 #     BENCH_DEVICES=5000 BENCH_CONCURRENCY=200   devices in total, devices in flight at once
 #     BENCH_WARMUP=1000                          devices registered first, not counted
+#     BENCH_MAX_SECONDS=45                       no device starts later (the warm-up stops launching after 15 s)
+#     BENCH_EXISTING_RECORDS=100000              registration records added before the run (a database that has seen many devices)
 #     BENCH_CLIENT_THREADS=2 BENCH_REQUEST_QOS=1 the load generator's event loops, QoS of its requests
 #     BENCH_SERVER_ARGS="--dps.registration.worker-threads=16 --dps.mqtt.request-threads=16"
 #                                                server properties for the in-process LocalDPS
-#     BENCH_H2_OPTIONS=";WRITE_DELAY=1000"       appended to the H2 JDBC URL
+#     BENCH_H2_OPTIONS=";QUERY_CACHE_SIZE=64"    appended to the H2 JDBC URL
+#     BENCH_DATABASE=postgresql                  the tests' embedded PostgreSQL 18 instead of H2
 #     BENCH_JFR=/tmp/bench.jfr                   record a JFR profile (settings 'profile') of the measured run
-#     BENCH_DB_STATS=1                           print H2's statement statistics (count and time per registration)
+#     BENCH_DB_STATS=1                           print H2's statement statistics (count and time per registration;
+#                                                it slows H2 down: a global lock around every statement)
 #     BENCH_JVM_ARGS="-Xmx2g"                    options of the benchmark JVM (server and generator)
 #     BENCH_TARGET="host port idScope groupPrimaryKey ca.pem"   drive an already running DPS instead
 set -euo pipefail
@@ -28,9 +32,11 @@ case "${1:-}" in
     scripts/measure-startup.sh ;;
   registrations)
     args=(-Dbench.devices="${BENCH_DEVICES:-5000}" -Dbench.concurrency="${BENCH_CONCURRENCY:-200}"
-          -Dbench.warmup="${BENCH_WARMUP:-1000}" -Dbench.client-threads="${BENCH_CLIENT_THREADS:-2}"
+          -Dbench.warmup="${BENCH_WARMUP:-1000}" -Dbench.max-seconds="${BENCH_MAX_SECONDS:-45}"
+          -Dbench.client-threads="${BENCH_CLIENT_THREADS:-2}"
           -Dbench.request-qos="${BENCH_REQUEST_QOS:-1}" -Dbench.server-args="${BENCH_SERVER_ARGS:-}"
-          -Dbench.h2-options="${BENCH_H2_OPTIONS:-}" -Dbench.db-statistics="${BENCH_DB_STATS:+true}")
+          -Dbench.h2-options="${BENCH_H2_OPTIONS:-}" -Dbench.db-statistics="${BENCH_DB_STATS:+true}"
+          -Dbench.database="${BENCH_DATABASE:-h2}" -Dbench.existing-records="${BENCH_EXISTING_RECORDS:-0}")
     if [ -n "${BENCH_TARGET:-}" ]; then
       read -r host port scope key ca <<<"$BENCH_TARGET"
       args+=(-Dbench.host="$host" -Dbench.port="$port" -Dbench.id-scope="$scope" -Dbench.group-key="$key"

@@ -2,7 +2,6 @@ package io.localdps.benchmark;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -31,8 +30,10 @@ final class CpuSplit {
         return groups;
     }
 
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private final Map<Long, Long> threadStart = new HashMap<>();
+    private final Map<Long, Long> allocatedStart = new HashMap<>();
     private final long processStart;
     private final long[] machineStart;
     private final long wallStart;
@@ -40,6 +41,7 @@ final class CpuSplit {
     private CpuSplit() {
         for (long id : threads.getAllThreadIds()) {
             threadStart.put(id, Math.max(0, threads.getThreadCpuTime(id)));
+            allocatedStart.put(id, Math.max(0, threads.getThreadAllocatedBytes(id)));
         }
         processStart = processCpuNanos();
         machineStart = machineTicks();
@@ -54,6 +56,7 @@ final class CpuSplit {
     Report stop() {
         long wall = System.nanoTime() - wallStart;
         Map<String, Long> byGroup = new LinkedHashMap<>();
+        Map<String, Long> allocatedByGroup = new LinkedHashMap<>();
         GROUPS.values().forEach(label -> byGroup.put(label, 0L));
         byGroup.put("other Java threads", 0L);
         long javaThreads = 0;
@@ -71,6 +74,10 @@ final class CpuSplit {
             String label = GROUPS.entrySet().stream().filter(e -> info.getThreadName().startsWith(e.getKey()))
                     .map(Map.Entry::getValue).findFirst().orElse("other Java threads");
             byGroup.merge(label, used, Long::sum);
+            long allocated = threads.getThreadAllocatedBytes(info.getThreadId());
+            if (allocated >= 0) {
+                allocatedByGroup.merge(label, allocated - allocatedStart.getOrDefault(info.getThreadId(), 0L), Long::sum);
+            }
         }
         long process = processCpuNanos() - processStart;
         byGroup.put("JVM outside Java threads (GC, JIT compiler)", Math.max(0, process - javaThreads));
@@ -80,10 +87,12 @@ final class CpuSplit {
             long total = (machineEnd[0] - machineStart[0]) + (machineEnd[1] - machineStart[1]);
             machineBusy = total == 0 ? Double.NaN : (machineEnd[0] - machineStart[0]) / (double) total;
         }
-        return new Report(byGroup, process, wall, machineBusy);
+        return new Report(byGroup, allocatedByGroup, process, wall, machineBusy);
     }
 
-    record Report(Map<String, Long> nanosByGroup, long processNanos, long wallNanos, double machineBusyFraction) {
+    /** @param allocatedBytesByGroup heap allocated by the live threads of each group */
+    record Report(Map<String, Long> nanosByGroup, Map<String, Long> allocatedBytesByGroup, long processNanos, long wallNanos,
+                  double machineBusyFraction) {
 
         double processCores() {
             return processNanos / (double) wallNanos;

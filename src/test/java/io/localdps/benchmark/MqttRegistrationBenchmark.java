@@ -8,6 +8,7 @@ import io.localdps.hub.LinkedHubService;
 import io.localdps.hub.LinkedHubSettings;
 import io.localdps.instance.InstanceService;
 import io.localdps.mqtt.MqttEndpoint;
+import io.localdps.testsupport.EmbeddedPostgresServer;
 import io.localdps.tls.DeviceTlsMaterial;
 import io.localdps.tls.Pem;
 import jdk.jfr.Configuration;
@@ -26,6 +27,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -62,6 +64,8 @@ class MqttRegistrationBenchmark {
         int requestQos = Integer.getInteger("bench.request-qos", 1);
         boolean resumeTls = Boolean.getBoolean("bench.resume-tls");
         Duration timeout = Duration.ofSeconds(Integer.getInteger("bench.device-timeout-seconds", 60));
+        Duration measureFor = Duration.ofSeconds(Integer.getInteger("bench.max-seconds", 45));
+        Duration warmFor = Duration.ofSeconds(Integer.getInteger("bench.warmup-max-seconds", 15));
         String run = UUID.randomUUID().toString().substring(0, 6);
 
         ConfigurableApplicationContext server = null;
@@ -77,7 +81,7 @@ class MqttRegistrationBenchmark {
                 long startedAt = System.nanoTime();
                 server = startServer(dataDir);
                 target = prepare(server);
-                where = String.format(Locale.ROOT, "LocalDPS in this JVM on 127.0.0.1:%d, H2 file (started in %.1f s)",
+                where = String.format(Locale.ROOT, "LocalDPS in this JVM on 127.0.0.1:%d (started in %.1f s)",
                         target.port(), (System.nanoTime() - startedAt) / 1e9);
             }
             System.out.printf(Locale.ROOT, "== MQTT/TLS symmetric-key registrations: %d devices, %d in flight, %d client "
@@ -86,13 +90,25 @@ class MqttRegistrationBenchmark {
             if (server != null) {
                 System.out.println("  server settings      " + serverSettings(server));
             }
+            System.out.println("  TLS                  client " + System.getProperty("bench.client-tls", "jdk").toUpperCase(Locale.ROOT)
+                    + (server == null ? "" : ", server " + (io.netty.handler.ssl.OpenSsl.isAvailable()
+                    ? "OPENSSL (netty-tcnative on the class path)" : "JDK")));
             if (warmup > 0) {
                 var warm = MqttRegistrationLoad.run(target, new MqttRegistrationLoad.Options(warmup, concurrency,
-                        "bench-" + run + "-warm-", clientThreads, requestQos, resumeTls, timeout));
-                System.out.printf(Locale.ROOT, "  warm-up              %d devices: %.0f registrations/s, %d errors%n",
-                        warmup, warm.perSecond(), warm.errors().values().stream().mapToLong(Long::longValue).sum());
+                        "bench-" + run + "-warm-", clientThreads, requestQos, resumeTls, timeout, warmFor));
+                System.out.printf(Locale.ROOT, "  warm-up              %d devices in %.1f s: %.0f registrations/s, errors %s%n",
+                        warm.assigned(), warm.elapsedNanos() / 1e9, warm.perSecond(),
+                        warm.errors().isEmpty() ? "none" : warm.errors());
             }
-            boolean dbStatistics = server != null && Boolean.getBoolean("bench.db-statistics");
+            int existing = Integer.getInteger("bench.existing-records", 0);
+            if (server != null && existing > 0) {
+                long filledAt = System.nanoTime();
+                fillRecords(server.getBean(JdbcTemplate.class), existing);
+                System.out.printf(Locale.ROOT, "  existing records     %d more registration records added before the run (%.1f s)%n",
+                        existing, (System.nanoTime() - filledAt) / 1e9);
+            }
+            boolean dbStatistics = server != null && Boolean.getBoolean("bench.db-statistics")
+                    && server.getEnvironment().getProperty("spring.datasource.url", "").startsWith("jdbc:h2:");
             if (dbStatistics) {
                 DbStatistics.reset(server.getBean(JdbcTemplate.class));
             }
@@ -101,8 +117,11 @@ class MqttRegistrationBenchmark {
             if (recording != null) {
                 recording.start();
             }
+            OptionalLong postgres = server == null ? OptionalLong.empty() : postgresPid(server);
+            long postgresBefore = postgres.isPresent() ? ProcessCpu.treeNanos(postgres.getAsLong()) : 0;
             var result = MqttRegistrationLoad.run(target, new MqttRegistrationLoad.Options(devices, concurrency,
-                    "bench-" + run + "-", clientThreads, requestQos, resumeTls, timeout));
+                    "bench-" + run + "-", clientThreads, requestQos, resumeTls, timeout, measureFor));
+            long postgresUsed = postgres.isPresent() ? ProcessCpu.treeNanos(postgres.getAsLong()) - postgresBefore : -1;
             if (recording != null) {
                 recording.stop();
                 recording.dump(Path.of(jfr));
@@ -110,6 +129,10 @@ class MqttRegistrationBenchmark {
                 System.out.println("  JFR profile of the measured run: " + jfr);
             }
             print(result, result.cpu(), server != null);
+            if (postgresUsed >= 0) {
+                System.out.printf(Locale.ROOT, "    %-58s %6.2f ms/registration%n", "PostgreSQL server processes (outside this JVM)",
+                        postgresUsed / 1e6 / Math.max(1, result.assigned()));
+            }
             if (dbStatistics) {
                 DbStatistics.print(server.getBean(JdbcTemplate.class), result.assigned());
             }
@@ -126,8 +149,15 @@ class MqttRegistrationBenchmark {
     private static ConfigurableApplicationContext startServer(Path dataDir) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("dps.data-dir", dataDir.toString());
-        properties.put("spring.datasource.url", "jdbc:h2:file:" + dataDir + "/localdps;MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE"
-                + System.getProperty("bench.h2-options", ""));
+        if ("postgresql".equalsIgnoreCase(System.getProperty("bench.database", "h2"))) {
+            // The embedded PostgreSQL 18 of the tests: its processes' CPU shows in the machine figure only.
+            properties.put("spring.datasource.url", EmbeddedPostgresServer.newDatabase());
+            properties.put("spring.datasource.username", "postgres");
+            properties.put("spring.datasource.password", "");
+        } else {
+            properties.put("spring.datasource.url", "jdbc:h2:file:" + dataDir + "/localdps;MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE"
+                    + System.getProperty("bench.h2-options", ""));
+        }
         properties.put("server.port", "0");
         properties.put("dps.mqtt.port", "0");
         properties.put("dps.https.port", "0");
@@ -177,6 +207,32 @@ class MqttRegistrationBenchmark {
         return value;
     }
 
+    /**
+     * Copies of a record the warm-up left (or of nothing, without warm-up) under other registration
+     * IDs: a database that has already seen many devices, in one statement on H2 and PostgreSQL.
+     */
+    private static void fillRecords(JdbcTemplate jdbc, int count) {
+        String columns = "version, enrollment_group_id, group_key, attestation_type, status, substatus, assigned_hub, "
+                + "error_code, error_message, payload, attempts, created, updated";
+        boolean postgres = isPostgres(jdbc);
+        String numbers = postgres ? "generate_series(1, " + count + ") AS n(x)" : "SYSTEM_RANGE(1, " + count + ") AS n(x)";
+        jdbc.update("INSERT INTO registration_record (registration_id, registration_key, device_id, " + columns + ") "
+                + "SELECT 'filler-' || n.x, 'filler-' || n.x, 'filler-' || n.x, " + columns.replaceAll("(\\w+)", "r.$1")
+                + " FROM registration_record r, " + numbers
+                + " WHERE r.id = (SELECT MIN(id) FROM registration_record)");
+    }
+
+    private static boolean isPostgres(JdbcTemplate jdbc) {
+        return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()
+                .toLowerCase(Locale.ROOT).contains("postgres")));
+    }
+
+    private static OptionalLong postgresPid(ConfigurableApplicationContext server) {
+        String url = server.getEnvironment().getProperty("spring.datasource.url", "");
+        var port = java.util.regex.Pattern.compile("^jdbc:postgresql://(localhost|127\\.0\\.0\\.1):(\\d+)/").matcher(url);
+        return port.find() ? ProcessCpu.postmaster(Integer.parseInt(port.group(2))) : OptionalLong.empty();
+    }
+
     private static String serverSettings(ConfigurableApplicationContext server) {
         var env = server.getEnvironment();
         String workers = env.getProperty("dps.registration.worker-threads", "8");
@@ -189,12 +245,14 @@ class MqttRegistrationBenchmark {
 
     private static void print(MqttRegistrationLoad.Result result, CpuSplit.Report cpu, boolean inProcess) {
         int assigned = result.assigned();
-        System.out.printf(Locale.ROOT, "  registrations/s      %.0f  (%d of %d assigned in %.2f s)%n",
-                result.perSecond(), assigned, result.devices(), result.elapsedNanos() / 1e9);
+        System.out.printf(Locale.ROOT, "  registrations/s      %.0f  (%d of %d assigned in %.2f s%s)%n",
+                result.perSecond(), assigned, result.devices() - result.notStarted(), result.elapsedNanos() / 1e9,
+                result.notStarted() == 0 ? "" : "; the time limit left " + result.notStarted() + " of " + result.devices()
+                        + " devices unstarted");
         System.out.println("  connect→assigned ms  " + percentiles(result.connectToAssigned()));
         System.out.println("  register→assigned ms " + percentiles(result.registerToAssigned()));
         System.out.println("  TLS connect ms       " + percentiles(result.handshake()));
-        System.out.printf(Locale.ROOT, "  polls per device     %.2f%n", result.polls() / (double) Math.max(1, result.devices()));
+        System.out.printf(Locale.ROOT, "  polls per device     %.2f%n", result.polls() / (double) Math.max(1, result.devices() - result.notStarted()));
         System.out.println("  errors               " + (result.errors().isEmpty() ? "none" : result.errors()));
         double perRegistration = Math.max(1, assigned);
         System.out.printf(Locale.ROOT, "  CPU                  this JVM %.2f cores (%.2f ms per registration); machine %.0f%% busy "
@@ -202,7 +260,9 @@ class MqttRegistrationBenchmark {
                 100 * cpu.machineBusyFraction(), Runtime.getRuntime().availableProcessors());
         cpu.nanosByGroup().forEach((group, nanos) -> {
             if (nanos > 0 && (inProcess || group.startsWith("load") || group.startsWith("JVM"))) {
-                System.out.printf(Locale.ROOT, "    %-58s %6.2f ms/registration%n", group, nanos / 1e6 / perRegistration);
+                long allocated = cpu.allocatedBytesByGroup().getOrDefault(group, 0L);
+                System.out.printf(Locale.ROOT, "    %-58s %6.2f ms/registration%s%n", group, nanos / 1e6 / perRegistration,
+                        allocated > 0 ? String.format(Locale.ROOT, " %7.0f KB allocated", allocated / 1024.0 / perRegistration) : "");
             }
         });
     }

@@ -30,6 +30,7 @@ import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -67,13 +68,14 @@ final class MqttRegistrationLoad {
      * @param clientThreads the generator's event loops
      * @param requestQos    QoS of register and poll PUBLISHes: 0 as the Java and C clients, 1 as Node, Python and C#
      * @param resumeTls     let devices resume each other's TLS sessions: unrealistic, only to measure what a full handshake costs
+     * @param launchFor     no device starts after this much time; the devices in flight still finish
      */
     record Options(int devices, int concurrency, String idPrefix, int clientThreads, int requestQos, boolean resumeTls,
-                   Duration deviceTimeout) {
+                   Duration deviceTimeout, Duration launchFor) {
     }
 
     /** Latencies in nanoseconds of the devices that were assigned; errors by kind. */
-    record Result(int devices, long elapsedNanos, long[] connectToAssigned, long[] registerToAssigned, long[] handshake,
+    record Result(int devices, int notStarted, long elapsedNanos, long[] connectToAssigned, long[] registerToAssigned, long[] handshake,
                   long polls, Map<String, Long> errors, CpuSplit.Report cpu) {
 
         int assigned() {
@@ -94,7 +96,11 @@ final class MqttRegistrationLoad {
     }
 
     static Result run(Target target, Options options) throws InterruptedException, SSLException {
+        // The JDK's TLS unless -Dbench.client-tls=openssl (netty-tcnative on the class path).
+        SslProvider provider = "openssl".equalsIgnoreCase(System.getProperty("bench.client-tls", "jdk"))
+                ? SslProvider.OPENSSL : SslProvider.JDK;
         SslContext tls = SslContextBuilder.forClient()
+                .sslProvider(provider)
                 .trustManager(target.trustAnchor())
                 .protocols("TLSv1.3", "TLSv1.2")
                 .build();
@@ -115,6 +121,8 @@ final class MqttRegistrationLoad {
         private final SslContext tls;
         private final Bootstrap bootstrap;
         private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger notStarted = new AtomicInteger();
+        private long startNanos;
         private final CountDownLatch finished;
         private final long[] connectToAssigned;
         private final long[] registerToAssigned;
@@ -142,10 +150,12 @@ final class MqttRegistrationLoad {
         Result execute() throws InterruptedException {
             CpuSplit cpu = CpuSplit.start();
             long start = System.nanoTime();
+            startNanos = start;
             for (int i = 0; i < Math.min(options.concurrency(), options.devices()); i++) {
                 startNext();
             }
-            long budget = options.deviceTimeout().toNanos() * (options.devices() / Math.max(1, options.concurrency()) + 2);
+            long budget = Math.min(options.deviceTimeout().toNanos() * (options.devices() / Math.max(1, options.concurrency()) + 2),
+                    options.launchFor().plus(options.deviceTimeout()).plusSeconds(5).toNanos());
             if (!finished.await(budget, TimeUnit.NANOSECONDS)) {
                 error("run-timeout");
             }
@@ -167,14 +177,26 @@ final class MqttRegistrationLoad {
             }
             Map<String, Long> errorCounts = new TreeMap<>();
             errors.forEach((kind, n) -> errorCounts.put(kind, n.sum()));
-            return new Result(options.devices(), elapsed, total, afterRegister, tls, polls.sum(), errorCounts, cpuUsed);
+            return new Result(options.devices(), notStarted.get(), elapsed, total, afterRegister, tls, polls.sum(), errorCounts, cpuUsed);
         }
 
         private void startNext() {
-            int index = next.getAndIncrement();
-            if (index >= options.devices()) {
-                return;
+            int index;
+            while (true) {
+                index = next.getAndIncrement();
+                if (index >= options.devices()) {
+                    return;
+                }
+                if (System.nanoTime() - startNanos < options.launchFor().toNanos()) {
+                    break;
+                }
+                notStarted.incrementAndGet();
+                finished.countDown();
             }
+            launch(index);
+        }
+
+        private void launch(int index) {
             String registrationId = options.idPrefix() + index;
             String deviceKey = SymmetricKeys.deriveDeviceKey(target.groupKey(), registrationId);
             String sas = DeviceTokens.sas(target.idScope(), registrationId, java.util.Base64.getDecoder().decode(deviceKey),
