@@ -26,6 +26,9 @@ public class RegistrationStore {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final long maxRecords;
+    private final java.util.concurrent.atomic.AtomicLong countedRecords = new java.util.concurrent.atomic.AtomicLong(-1);
+    private volatile Instant countedAt = Instant.EPOCH;
+    private static final Duration RECOUNT_AFTER = Duration.ofSeconds(10);
 
     RegistrationStore(RegistrationRecordRepository records, RegistrationOperationRepository operations, JdbcClient jdbc,
                       Clock clock, @org.springframework.beans.factory.annotation.Value("${dps.limits.registrations:1000000}") long maxRecords) {
@@ -60,11 +63,33 @@ public class RegistrationStore {
         if (!enrollmentEnabled) {
             return finish(operation, new Provisioning.Ended(RegistrationStatus.DISABLED, 401003, "The enrollment is disabled."));
         }
-        if (records.findByRegistrationKey(key).isEmpty() && records.count() >= maxRecords) {
-            return finish(operation, new Provisioning.Ended(RegistrationStatus.FAILED, 403002,
-                    "The registration quota of " + maxRecords + " records is reached."));
+        if (records.findByRegistrationKey(key).isEmpty() && quotaReached()) {
+            // No record is written for the refused device: that would grow past the quota it enforces.
+            var state = RegistrationStateJson.assigning(work.registrationId());
+            state.put("status", RegistrationStatus.FAILED.wireName());
+            state.put("errorCode", 403002);
+            state.put("errorMessage", "The registration quota of " + maxRecords + " records is reached.");
+            state.put("lastUpdatedDateTimeUtc", Timestamps.format(clock.instant()));
+            operation.complete(RegistrationStatus.FAILED, Json.write(state), clock.instant());
+            return operations.save(operation);
         }
         return operation;
+    }
+
+    /**
+     * Counting a million records on every new device would cost more than the registration itself,
+     * so the count is reused for {@link #RECOUNT_AFTER} while far below the quota and taken afresh
+     * near it (within 1%), where the answer matters.
+     */
+    private boolean quotaReached() {
+        Instant now = clock.instant();
+        long known = countedRecords.get();
+        if (known < 0 || countedAt.plus(RECOUNT_AFTER).isBefore(now) || known >= maxRecords - Math.max(1, maxRecords / 100)) {
+            known = records.count();
+            countedRecords.set(known);
+            countedAt = now;
+        }
+        return known >= maxRecords;
     }
 
     /** Takes the operation for this node until {@code until}, unless another node holds it. */
@@ -118,7 +143,12 @@ public class RegistrationStore {
                 record.attempted(new Attempt(now, work.transport(), ended.status().wireName(), ended.errorCode() + ": " + ended.message()));
             }
         }
+        boolean newRecord = record.id() == null;
         RegistrationRecord saved = records.save(record);
+        if (newRecord) {
+            // Records this node adds count at once; other nodes' additions show at the next recount.
+            countedRecords.updateAndGet(count -> count < 0 ? count : count + 1);
+        }
         operation.complete(saved.status(), Json.write(RegistrationStateJson.of(saved, blob)), now);
         return operations.save(operation);
     }
