@@ -27,6 +27,11 @@ class EnrollmentSettingsEditor extends VerticalLayout implements FormSection {
 
     /** Only after {@link #validate()} answered true. */
     EnrollmentSettings settings() {
+        return read(provisioning, hubs, device);
+    }
+
+    /** The settings the three sections hold; only after they validated. Shared with the add wizards. */
+    static EnrollmentSettings read(ProvisioningFields provisioning, TargetHubsFields hubs, DeviceSettingsFields device) {
         return new EnrollmentSettings(provisioning.status(), provisioning.policy(), hubs.allocationPolicy(),
                 hubs.targetHubs(), hubs.webhook(), device.iotEdge(), device.initialTwin());
     }
