@@ -152,7 +152,12 @@ public abstract class BrowserTest {
 
     /** The page's title heading (dialog titles are headings too, so match by name). */
     protected void assertHeading(String text) {
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(text).setExact(true)).first()).isVisible();
+        try {
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(text).setExact(true)).first()).isVisible();
+        } catch (AssertionError missing) {
+            throw new AssertionError("No heading '" + text + "' at " + page.url() + "; headings shown: "
+                    + page.locator("h1, h2, h3").allInnerTexts(), missing);
+        }
     }
 
     /** Ticks the selection check box of the grid row showing the text. */

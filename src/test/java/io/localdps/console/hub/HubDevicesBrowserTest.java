@@ -79,6 +79,8 @@ class HubDevicesBrowserTest extends BrowserTest {
         cell(AWKWARD_ID).click();
         assertHeading(AWKWARD_ID);
         assertThat(page.locator("#device-identity")).containsText(HUB);
+        // The deep link survives a reload: wait until the address bar carries the ID before reloading.
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/device\\?id=pump%231.*"));
         page.reload();
         waitForVaadin(page);
         assertHeading(AWKWARD_ID);
