@@ -165,6 +165,16 @@ public class RegistrationStore {
         records.save(record);
     }
 
+    /** Spring Data JDBC wraps the driver's unique-key violation; this finds it in the chain. */
+    static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.springframework.dao.DuplicateKeyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String newOperationId() {
         byte[] random = new byte[8];
         RANDOM.nextBytes(random);
