@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Finishes operations off the request threads. An operation is claimed in the database before it
@@ -30,6 +31,7 @@ class OperationWorker implements SmartLifecycle {
     private final int threads;
     private final Duration lease;
     private final Duration unclaimedGrace;
+    private final Duration shutdownWait;
     private volatile ExecutorService executor;
 
     /**
@@ -39,7 +41,9 @@ class OperationWorker implements SmartLifecycle {
     OperationWorker(RegistrationStore store, ProvisioningProcess process,
                     @Value("${dps.registration.worker-threads:8}") int threads,
                     @Value("${dps.registration.claim-lease:PT60S}") Duration lease,
-                    @Value("${dps.registration.unclaimed-grace:PT5S}") Duration unclaimedGrace) {
+                    @Value("${dps.registration.unclaimed-grace:PT5S}") Duration unclaimedGrace,
+                    @Value("${dps.registration.shutdown-wait:PT5S}") Duration shutdownWait) {
+        this.shutdownWait = shutdownWait;
         this.store = store;
         this.process = process;
         this.threads = threads;
@@ -85,12 +89,24 @@ class OperationWorker implements SmartLifecycle {
         executor = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("dps-operation-", 0).daemon().factory());
     }
 
+    /**
+     * Lets the operations this node has started finish for a moment (a rolling restart should not
+     * make their devices wait a whole lease); whatever is still running after that is left to the
+     * sweep of another node once its claim runs out.
+     */
     @Override
     public void stop() {
         ExecutorService running = executor;
         executor = null;
         if (running != null) {
             running.shutdown();
+            try {
+                if (!running.awaitTermination(shutdownWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    log.info("Stopping with operations in flight; another node finishes them after the claim of {}", lease);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
