@@ -43,6 +43,11 @@ class DockerFilesTest {
         assertThat(compose.profilesOf("localdps-b")).containsExactly("cluster");
         assertThat(compose.profilesOf("proxy")).containsExactly("cluster");
         assertThat(Files.readAllLines(DOCKER.resolve(".env.example"))).contains("COMPOSE_PROFILES=single");
+        assertThat(Files.readString(ROOT.resolve("README.md")))
+                .contains("cp docker/.env.example docker/.env")
+                .contains("docker compose -f docker/compose.yaml --env-file docker/.env up")
+                .contains("COMPOSE_PROFILES=cluster docker compose -f docker/compose.yaml --env-file docker/.env up");
+        assertThat(Files.readAllLines(ROOT.resolve(".gitignore"))).as("credentials stay out of git").contains("docker/.env");
     }
 
     @Test
