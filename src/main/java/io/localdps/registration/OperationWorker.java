@@ -8,7 +8,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -32,6 +35,7 @@ class OperationWorker implements SmartLifecycle {
     private final Duration lease;
     private final Duration unclaimedGrace;
     private final Duration shutdownWait;
+    private final Set<String> working = ConcurrentHashMap.newKeySet();
     private volatile ExecutorService executor;
 
     /**
@@ -42,13 +46,18 @@ class OperationWorker implements SmartLifecycle {
                     @Value("${dps.registration.worker-threads:8}") int threads,
                     @Value("${dps.registration.claim-lease:PT60S}") Duration lease,
                     @Value("${dps.registration.unclaimed-grace:PT5S}") Duration unclaimedGrace,
-                    @Value("${dps.registration.shutdown-wait:PT5S}") Duration shutdownWait) {
+                    @Value("${dps.registration.shutdown-wait:PT5S}") Duration shutdownWait,
+                    @Value("${dps.registration.claim-renewal:PT20S}") Duration claimRenewal) {
         this.shutdownWait = shutdownWait;
         this.store = store;
         this.process = process;
         this.threads = threads;
         this.lease = lease;
         this.unclaimedGrace = unclaimedGrace;
+        if (claimRenewal.multipliedBy(2).compareTo(lease) > 0) {
+            throw new IllegalStateException("dps.registration.claim-renewal (" + claimRenewal + ") must be at most half of "
+                    + "dps.registration.claim-lease (" + lease + "), or a live node's claims could run out");
+        }
     }
 
     void submit(String operationId) {
@@ -68,12 +77,27 @@ class OperationWorker implements SmartLifecycle {
             if (!store.claim(operationId, node, lease)) {
                 return;
             }
+            working.add(operationId);
             RegistrationOperation operation = store.operation(operationId).orElseThrow();
             RegistrationRecord record = store.record(operation.work().registrationId()).orElse(null);
             Provisioning outcome = process.run(operation.work(), record);
             store.complete(operationId, outcome);
         } catch (RuntimeException e) {
             log.error("Operation {} failed unexpectedly; it will be retried after its claim runs out", operationId, e);
+        } finally {
+            working.remove(operationId);
+        }
+    }
+
+    /**
+     * A webhook with Azure's retry schedule can take minutes: renewing keeps a live node's claim from
+     * running out (and another node from working the same operation at the same time), so the lease
+     * only bounds how long a dead node's operations wait.
+     */
+    @Scheduled(fixedDelayString = "${dps.registration.claim-renewal:PT20S}")
+    void renewClaims() {
+        if (!working.isEmpty()) {
+            store.renew(List.copyOf(working), node, lease);
         }
     }
 

@@ -121,6 +121,19 @@ public class RegistrationStore {
                 .update() == 1;
     }
 
+    /**
+     * Extends this node's claims on operations it is still working on. The version stays: the
+     * worker's completion, read before a renewal, must still save.
+     */
+    @Transactional
+    void renew(java.util.Collection<String> operationIds, String node, Duration lease) {
+        jdbc.sql("UPDATE registration_operation SET claimed_until = :until "
+                        + "WHERE operation_id IN (:ids) AND claimed_by = :node AND state = 'ASSIGNING'")
+                .param("until", java.sql.Timestamp.from(clock.instant().plus(lease)))
+                .param("ids", operationIds).param("node", node)
+                .update();
+    }
+
     /** Operations no node is working on: never claimed for a while, or their claim ran out. */
     List<String> stalled(Duration unclaimedFor) {
         Instant now = clock.instant();

@@ -1,6 +1,8 @@
 package io.localdps.registration;
 
+import io.localdps.enrollment.AllocationPolicy;
 import io.localdps.enrollment.Attestation;
+import io.localdps.enrollment.CustomAllocationDefinition;
 import io.localdps.enrollment.EnrollmentGroup;
 import io.localdps.enrollment.EnrollmentGroupService;
 import io.localdps.enrollment.EnrollmentSettings;
@@ -58,7 +60,7 @@ class TwoNodesOnOnePostgresTest {
     static void startTwoNodesOnOneDatabase() {
         String database = EmbeddedPostgresServer.newDatabase();
         String[] fastRecovery = {"--dps.registration.claim-lease=" + LEASE, "--dps.registration.unclaimed-grace=PT1S",
-                "--dps.registration.sweep-interval=PT0.5S"};
+                "--dps.registration.sweep-interval=PT0.5S", "--dps.registration.shutdown-wait=PT0S", "--dps.registration.claim-renewal=PT1S"};
         // One after the other, as compose.yaml starts them: the first start sets up schema, scope and CA.
         nodeA = ClusterNode.start("a", database, dataDirs.resolve("a"), fastRecovery);
         nodeB = ClusterNode.start("b", database, dataDirs.resolve("b"), fastRecovery);
@@ -167,45 +169,89 @@ class TwoNodesOnOnePostgresTest {
         }
 
         operationsByDevice.forEach((id, operations) -> {
-            assertThat(operations.get(1)).as("one allocation per device at a time: %s", id).isEqualTo(operations.get(0));
             ClusterNode node = id.hashCode() % 2 == 0 ? nodeA : nodeB;
-            assertThat(pollUntilDone(node, id, operations.get(0), tokens.get(id)).outcome()).isEqualTo("assigned");
-        });
-        for (String id : tokens.keySet()) {
+            for (String operation : operations) {
+                assertThat(pollUntilDone(node, id, operation, tokens.get(id)).outcome()).isEqualTo("assigned");
+            }
+            // Two calls overlapping in time share one operation; a call arriving after the first
+            // operation ended starts a second one, which is a re-registration, not a double assignment.
+            List<Instant[]> spans = operationSpans(id);
+            assertThat(spans).as("operations of %s", id).hasSize((int) operations.stream().distinct().count());
+            for (int i = 1; i < spans.size(); i++) {
+                assertThat(spans.get(i)[0]).as("operation %d of %s started before the one before it ended", i, id)
+                        .isAfterOrEqualTo(spans.get(i - 1)[1]);
+            }
             RegistrationRecord record = nodeA.bean(RegistrationStore.class).record(id).orElseThrow();
-            assertThat(record.attempts().attempts()).as("attempts of %s", id).hasSize(1);
-            assertThat(operationRows(id)).as("operations of %s", id).isEqualTo(1);
-        }
+            assertThat(record.attempts().attempts()).as("attempts of %s", id).hasSize(spans.size());
+        });
         assertThat(nodeB.bean(HubDeviceService.class).count(HUB, "concurrent-")).isEqualTo(devices);
     }
 
     @Test
     @Order(6)
-    void operationsClaimedByANodeThatDiesAreFinishedByTheOtherExactlyOnce() {
-        int devices = 20;
-        Map<String, String> tokens = new ConcurrentHashMap<>();
-        IntStream.range(0, devices).forEach(i -> tokens.put("orphan-" + i, enroll("orphan-" + i)));
-        // Node B accepts every registration and dies before finishing any: half of the operations it
-        // had claimed (the claim runs out after the lease), half it never got to (the 202 was sent).
-        // Both workers are held first, so exactly these operations are in flight when B goes.
+    void anOperationOutlastingItsLeaseOnALiveNodeIsWorkedOnlyByThatNode() throws Exception {
+        try (HeldWebhook webhook = new HeldWebhook(HUB)) {
+            String token = enroll("slow-webhook", new CustomAllocationDefinition(webhook.url(), "2021-10-01"));
+            String operationId = nodeA.register("slow-webhook", token).operationId();
+            webhook.awaitHeldCalls(1);
+            // Both nodes sweep every half second; without renewal the claim would have run out twice over.
+            sleep(LEASE.multipliedBy(2).toMillis());
+            webhook.release();
+
+            assertThat(pollUntilDone(nodeB, "slow-webhook", operationId, token).outcome()).isEqualTo("assigned");
+            assertThat(webhook.calls()).as("webhook calls: a second node worked the operation too").isEqualTo(1);
+        }
+        assertThat(nodeA.bean(RegistrationStore.class).record("slow-webhook").orElseThrow().attempts().attempts()).hasSize(1);
+    }
+
+    @Test
+    @Order(7)
+    void operationsInFlightOnANodeThatDiesAreFinishedByTheOtherExactlyOnce() throws Exception {
+        // Node B dies with operations in every state a crash leaves: some mid-way (its workers are
+        // inside a webhook call), some claimed but not started, some accepted (202) but never claimed.
+        // Node A's worker is held meanwhile, so that all of them are B's when B goes.
         OperationWorker workerOfA = nodeA.bean(OperationWorker.class);
         workerOfA.stop();
-        nodeB.bean(OperationWorker.class).stop();
+        Map<String, String> tokens = new ConcurrentHashMap<>();
         Map<String, String> operations = new ConcurrentHashMap<>();
-        tokens.forEach((id, token) -> operations.put(id, nodeB.register(id, token).operationId()));
-        RegistrationStore storeOfB = nodeB.bean(RegistrationStore.class);
-        operations.keySet().stream().filter(id -> id.hashCode() % 2 == 0).forEach(id ->
-                assertThat(storeOfB.claim(operations.get(id), "node-b", LEASE)).isTrue());
-        nodeB.close();
-        workerOfA.start();
+        try (HeldWebhook webhook = new HeldWebhook(HUB)) {
+            for (int i = 0; i < 4; i++) {
+                String id = "mid-way-" + i;
+                tokens.put(id, enroll(id, new CustomAllocationDefinition(webhook.url(), "2021-10-01")));
+                operations.put(id, nodeB.register(id, tokens.get(id)).operationId());
+            }
+            webhook.awaitHeldCalls(4);
+            nodeB.bean(OperationWorker.class).stop();
+            for (int i = 0; i < 16; i++) {
+                String id = "orphan-" + i;
+                tokens.put(id, enroll(id, null));
+                operations.put(id, nodeB.register(id, tokens.get(id)).operationId());
+                if (i % 2 == 0) {
+                    assertThat(nodeB.bean(RegistrationStore.class).claim(operations.get(id), "node-b", LEASE)).isTrue();
+                }
+            }
+            nodeB.close();
+            webhook.release();
+            workerOfA.start();
 
-        tokens.forEach((id, token) -> {
-            ClusterNode.Answer outcome = pollUntilDone(nodeA, id, operations.get(id), token);
-            assertThat(outcome.outcome()).as(id).isEqualTo("assigned");
-            assertThat(nodeA.bean(RegistrationStore.class).record(id).orElseThrow().attempts().attempts()).hasSize(1);
-            assertThat(operationRows(id)).isEqualTo(1);
-        });
-        assertThat(nodeA.bean(HubDeviceService.class).count(HUB, "orphan-")).isEqualTo(devices);
+            tokens.forEach((id, token) -> {
+                ClusterNode.Answer outcome = pollUntilDone(nodeA, id, operations.get(id), token);
+                assertThat(outcome.outcome()).as(id).isEqualTo("assigned");
+                assertThat(nodeA.bean(RegistrationStore.class).record(id).orElseThrow().attempts().attempts()).as(id).hasSize(1);
+                assertThat(operationRows(id)).as(id).isEqualTo(1);
+            });
+        }
+        HubDeviceService hubDevices = nodeA.bean(HubDeviceService.class);
+        assertThat(hubDevices.count(HUB, "mid-way-") + hubDevices.count(HUB, "orphan-")).isEqualTo(tokens.size());
+    }
+
+    /** Each operation of the device as [created, last updated], oldest first. */
+    private static List<Instant[]> operationSpans(String registrationId) {
+        return nodeA.bean(JdbcClient.class).sql("SELECT created, updated FROM registration_operation "
+                        + "WHERE registration_key = :key ORDER BY created")
+                .param("key", RegistrationRecord.keyOf(registrationId))
+                .query((row, index) -> new Instant[]{row.getTimestamp("created").toInstant(), row.getTimestamp("updated").toInstant()})
+                .list();
     }
 
     private static long operationRows(String registrationId) {
@@ -214,8 +260,15 @@ class TwoNodesOnOnePostgresTest {
     }
 
     private static String enroll(String registrationId) {
+        return enroll(registrationId, null);
+    }
+
+    /** @param webhook a custom allocation webhook, or null for the hub's static allocation */
+    private static String enroll(String registrationId, CustomAllocationDefinition webhook) {
+        EnrollmentSettings settings = webhook == null ? settings() : new EnrollmentSettings(null, ReprovisionPolicy.MIGRATE,
+                AllocationPolicy.CUSTOM, TargetHubs.of(HUB), webhook, false, null);
         IndividualEnrollment enrollment = nodeA.bean(IndividualEnrollmentService.class)
-                .create(registrationId, null, Attestation.symmetricKey(null, null), settings());
+                .create(registrationId, null, Attestation.symmetricKey(null, null), settings);
         return DeviceTokens.sas(nodeA.idScope(), registrationId, enrollment.attestation().symmetricKey().primaryKey());
     }
 
