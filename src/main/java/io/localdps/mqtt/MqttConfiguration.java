@@ -17,8 +17,9 @@ public class MqttConfiguration {
     @Bean
     @ConditionalOnBooleanProperty(name = "dps.mqtt.enabled", matchIfMissing = true)
     MqttEndpoint mqttEndpoint(MqttEndpointProperties properties, DeviceRegistrations registrations,
-                              DeviceTlsMaterial tlsMaterial, ObjectProvider<MqttConnectCheck> connectCheck) {
+                              DeviceTlsMaterial tlsMaterial, ObjectProvider<MqttConnectCheck> connectCheck,
+                              MqttMetrics metrics) {
         return new MqttEndpoint(properties.toSettings(), registrations, tlsMaterial,
-                connectCheck.getIfAvailable(MqttConnectCheck::acceptAll));
+                connectCheck.getIfAvailable(MqttConnectCheck::acceptAll), metrics::tlsHandshakeFailed);
     }
 }
