@@ -3,6 +3,7 @@ package io.localdps.allocation;
 import io.localdps.common.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -46,8 +47,13 @@ public class WebhookAllocationClient implements AutoCloseable {
         this(properties, WebhookMetrics.unregistered());
     }
 
+    /** @param metrics optional: a context without meters gets unregistered ones */
     @Autowired
-    public WebhookAllocationClient(WebhookProperties properties, WebhookMetrics metrics) {
+    public WebhookAllocationClient(WebhookProperties properties, ObjectProvider<WebhookMetrics> metrics) {
+        this(properties, metrics.getIfAvailable(WebhookMetrics::unregistered));
+    }
+
+    WebhookAllocationClient(WebhookProperties properties, WebhookMetrics metrics) {
         this.properties = properties;
         this.metrics = metrics;
         // HTTP/1.1: a plain-http webhook would otherwise get an h2c upgrade attempt that some servers mishandle.

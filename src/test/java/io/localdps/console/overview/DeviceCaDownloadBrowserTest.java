@@ -37,4 +37,14 @@ class DeviceCaDownloadBrowserTest extends BrowserTest {
         assertThat(ca.getBasicConstraints()).isGreaterThanOrEqualTo(0);
         tls.certificateChain().getFirst().verify(ca.getPublicKey());
     }
+
+    @Test
+    void theOverviewDrawsTheLiveRegistrationChartsForTheLastHalfHour() {
+        open("");
+
+        assertThat(page.locator("#registrations-per-minute .dps-column")).hasCount(30);
+        assertThat(page.locator("#registration-outcomes")).isVisible();
+        assertThat(page.locator("#hub-assignments")).isVisible();
+        assertThat(page.locator("#live-totals")).containsText("Throttled (429):");
+    }
 }
