@@ -3,6 +3,7 @@ package io.localdps.common;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -38,6 +39,12 @@ public final class DatabaseOutage {
                     || current instanceof SQLNonTransientConnectionException
                     || current instanceof SQLRecoverableException
                     || current instanceof SQLException sql && unavailableState(sql.getSQLState())) {
+                return true;
+            }
+            // The database went away inside a transaction: the rollback (or commit) fails on the dead
+            // connection and hides the failure that started it.
+            if (current instanceof TransactionSystemException rollback && (rollback.getCause() instanceof SQLException
+                    || rollback.getApplicationException() != null && causedBy(rollback.getApplicationException()))) {
                 return true;
             }
         }

@@ -1,10 +1,12 @@
 package io.localdps.common;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -23,6 +25,16 @@ class DatabaseOutageTest {
                 .isTrue();
         assertThat(DatabaseOutage.causedBy(new SQLException("terminating connection due to administrator command", "57P01")))
                 .isTrue();
+    }
+
+    @Test
+    void aRollbackThatFailsOnTheDeadConnectionIsAnOutage() {
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollback.initApplicationException(new DataAccessResourceFailureException("terminating connection"));
+
+        assertThat(DatabaseOutage.causedBy(rollback)).isTrue();
+        assertThat(DatabaseOutage.causedBy(new TransactionSystemException("Could not commit", new SQLException("gone")))).isTrue();
     }
 
     @Test

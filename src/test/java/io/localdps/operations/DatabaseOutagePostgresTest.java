@@ -1,5 +1,8 @@
 package io.localdps.operations;
 
+import io.localdps.accesspolicy.AccessRight;
+import io.localdps.accesspolicy.PolicyKey;
+import io.localdps.accesspolicy.SharedAccessPolicyService;
 import io.localdps.common.Json;
 import io.localdps.enrollment.Attestation;
 import io.localdps.enrollment.IndividualEnrollmentService;
@@ -13,6 +16,8 @@ import io.localdps.mqtt.PahoV5Device;
 import io.localdps.mqtt.Response;
 import io.localdps.registration.DeviceTokens;
 import io.localdps.registration.RegistrationStore;
+import io.localdps.serviceapi.ServiceClient;
+import io.localdps.serviceapi.ServiceSas;
 import io.localdps.tls.DeviceTlsMaterial;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -37,6 +42,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -44,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real PostgreSQL goes away under a running node and comes back: while it is away the node
- * reports not ready and devices are told 503 with a retry-after on both transports, nothing is
+ * reports not ready and devices (and service API callers) are told 503 with a retry-after, nothing is
  * written half-way, and once it is back the node serves registrations again without a restart.
  * The test runs its own PostgreSQL (fixed port and data directory) so it can stop and start it.
  */
@@ -68,6 +74,7 @@ class DatabaseOutagePostgresTest {
     @Autowired IndividualEnrollmentService individuals;
     @Autowired LinkedHubService hubs;
     @Autowired RegistrationStore registrations;
+    @Autowired SharedAccessPolicyService policies;
 
     @DynamicPropertySource
     static void ownPostgres(DynamicPropertyRegistry registry) {
@@ -88,6 +95,9 @@ class DatabaseOutagePostgresTest {
         String during = enroll(hub);
         DeviceClient device = DeviceClient.tls("TLSv1.2").trusting(tls.trustAnchor()).build();
         assertThat(registerAndPoll(device, before)).isEqualTo("assigned");
+        ServiceClient serviceApi = new ServiceClient(tls.trustAnchor(), https.port());
+        String serviceToken = ServiceSas.fromConnectionString(policies.connectionString(
+                policies.create("outage-reader", Set.of(AccessRight.ENROLLMENT_READ)), PolicyKey.PRIMARY)).token();
 
         database.stop();
         try {
@@ -109,6 +119,11 @@ class DatabaseOutagePostgresTest {
                 assertThat(answer.topic()).isEqualTo("$dps/registrations/res/503/?$rid=1&retry-after=10");
                 assertThat(Json.mapper().readTree(answer.payload()).path("errorCode").asInt()).isEqualTo(503000);
             }
+            HttpResponse<String> enrollment = serviceApi.call("GET", "/enrollments/" + before, serviceToken, null);
+            assertThat(enrollment.statusCode()).as(enrollment.body()).isEqualTo(503);
+            assertThat(enrollment.headers().firstValue("Retry-After")).hasValue("10");
+            assertThat(enrollment.headers().firstValue("x-ms-error-code")).hasValue("503000");
+
             Thread.sleep(1_500); // a few sweeps of the operation worker run into the outage
         } finally {
             database.start();
@@ -117,9 +132,10 @@ class DatabaseOutagePostgresTest {
         waitUntil(() -> console.get("/actuator/health/readiness").statusCode() == 200, "readiness comes back");
         assertThat(registrations.record(during)).as("nothing was written for the refused attempts").isEmpty();
         assertThat(registerAndPoll(device, during)).isEqualTo("assigned");
+        assertThat(serviceApi.call("GET", "/enrollments/" + before, serviceToken, null).statusCode()).isEqualTo(200);
         waitUntil(() -> output.getOut().contains("Database available again"), "the worker notices the recovery");
         assertThat(output.getOut().split("Database unavailable \\(", -1)).as("the outage is logged once").hasSize(2);
-        assertThat(output.getOut()).doesNotContain("failed unexpectedly");
+        assertThat(output.getOut()).doesNotContain("failed unexpectedly", "Unexpected error occurred in scheduled task");
     }
 
     private String enroll(String hub) {
