@@ -59,6 +59,22 @@ class RegistrationMetricsTest {
         assertThat(registry.get(RegistrationMetrics.IN_FLIGHT).gauge().value()).isEqualTo(1);
     }
 
+    @Test
+    void aRegisterRefusedByTheRateLimitIsAnswered429AndCountedForItsTransport() {
+        RegistrationThrottle oneAMinute = new RegistrationThrottle(1, Clock.systemUTC());
+        assertThat(oneAMinute.admit()).isZero(); // the minute's allowance is used up
+        // The throttle answers before anything else is asked, so no other collaborator is needed.
+        RegistrationService service = new RegistrationService(null, null, null, null, oneAMinute, metrics, 2);
+
+        DeviceResponse answer = service.register(new DeviceRequest("0ne00000001", "device-1", "2021-06-01", null, null,
+                DeviceRequest.Transport.HTTPS, null));
+
+        assertThat(answer.status()).isEqualTo(429);
+        assertThat(answer.retryAfterSeconds()).isPositive();
+        assertThat(registry.get(RegistrationMetrics.THROTTLED).tag("transport", "https").counter().count()).isEqualTo(1);
+        assertThat(registry.get(RegistrationMetrics.THROTTLED).tag("transport", "mqtt").counter().count()).isZero();
+    }
+
     private static OperationWork work(AttestationType type, String transport) {
         return new OperationWork("0ne00000001", "device-1", "2021-06-01", transport, null, type, null, null, null, null, null, null);
     }
