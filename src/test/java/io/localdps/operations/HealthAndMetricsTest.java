@@ -91,6 +91,17 @@ class HealthAndMetricsTest implements H2Database {
     }
 
     @Test
+    void theDevicePortServesNeitherTheProbesNorTheScrape() {
+        DeviceClient device = DeviceClient.tls("TLSv1.3").trusting(tls.trustAnchor()).build();
+
+        for (String path : new String[]{"/actuator/prometheus", "/actuator/health/readiness"}) {
+            HttpResponse<String> answer = device.send(device.get("https://localhost:" + https.port() + path));
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(answer.body()).as(path).doesNotContain("dps_registrations_total", "\"status\"");
+        }
+    }
+
+    @Test
     void theScrapeCountsARegistrationByOutcomeAttestationTransportAndHubWithItsLatency() {
         Console console = new Console(consolePort);
         String hub = "metrics-" + UUID.randomUUID().toString().substring(0, 8) + ".azure-devices.net";
