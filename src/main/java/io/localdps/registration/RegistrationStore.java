@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -129,7 +130,7 @@ public class RegistrationStore {
      * worker's completion, read before a renewal, must still save.
      */
     @Transactional
-    void renew(java.util.Collection<String> operationIds, String node, Duration lease) {
+    void renew(Collection<String> operationIds, String node, Duration lease) {
         jdbc.sql("UPDATE registration_operation SET claimed_until = :until "
                         + "WHERE operation_id IN (:ids) AND claimed_by = :node AND state = 'ASSIGNING'")
                 .param("until", java.sql.Timestamp.from(clock.instant().plus(lease)))
