@@ -1,5 +1,7 @@
 package io.localdps.mqtt;
 
+import io.localdps.networking.NetworkAdmission;
+import io.localdps.networking.NetworkEndpoint;
 import io.localdps.registration.DeviceRegistrations;
 import io.localdps.tls.DeviceTlsMaterial;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,12 +15,17 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(MqttEndpointProperties.class)
 public class MqttConfiguration {
 
-    /** @param connectCheck optional: without such a bean every well-formed CONNECT is accepted */
+    /**
+     * @param connectCheck optional: without such a bean every well-formed CONNECT is accepted
+     * @param admission    the IP filter and public network access rules for the device API
+     */
     @Bean
     @ConditionalOnBooleanProperty(name = "dps.mqtt.enabled", matchIfMissing = true)
     MqttEndpoint mqttEndpoint(MqttEndpointProperties properties, DeviceRegistrations registrations,
-                              DeviceTlsMaterial tlsMaterial, ObjectProvider<MqttConnectCheck> connectCheck) {
+                              DeviceTlsMaterial tlsMaterial, ObjectProvider<MqttConnectCheck> connectCheck,
+                              NetworkAdmission admission) {
         return new MqttEndpoint(properties.toSettings(), registrations, tlsMaterial,
-                connectCheck.getIfAvailable(MqttConnectCheck::acceptAll));
+                connectCheck.getIfAvailable(MqttConnectCheck::acceptAll),
+                client -> admission.admits(client, NetworkEndpoint.DEVICE_API));
     }
 }

@@ -20,14 +20,16 @@ public class MqttEndpoint implements SmartLifecycle {
     private final DeviceRegistrations registrations;
     private final DeviceTlsMaterial tlsMaterial;
     private final MqttConnectCheck connectCheck;
+    private final MqttAdmission admission;
     private volatile MqttServer server;
 
     public MqttEndpoint(MqttSettings settings, DeviceRegistrations registrations, DeviceTlsMaterial tlsMaterial,
-                        MqttConnectCheck connectCheck) {
+                        MqttConnectCheck connectCheck, MqttAdmission admission) {
         this.settings = settings;
         this.registrations = registrations;
         this.tlsMaterial = tlsMaterial;
         this.connectCheck = connectCheck;
+        this.admission = admission;
     }
 
     @Override
@@ -36,7 +38,7 @@ public class MqttEndpoint implements SmartLifecycle {
             return;
         }
         try {
-            server = MqttServer.start(settings, registrations, tlsMaterial, connectCheck);
+            server = MqttServer.start(settings, registrations, tlsMaterial, connectCheck, admission);
         } catch (SSLException e) {
             throw new IllegalStateException("MQTT device endpoint: unusable TLS key or certificate chain", e);
         } catch (InterruptedException e) {
