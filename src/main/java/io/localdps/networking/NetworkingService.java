@@ -56,6 +56,11 @@ public class NetworkingService {
         return properties.maxIpFilterRules();
     }
 
+    /** An IP literal as an address (never a name lookup), or null: e.g. the console's client address. */
+    public InetAddress addressOf(String literal) {
+        return literal == null ? null : NetUtil.createInetAddressFromIpAddressString(literal.trim());
+    }
+
     @Transactional(readOnly = true)
     public NetworkSettings settings() {
         return repository.findById(NetworkSettings.THE_ROW).orElseThrow();
