@@ -42,7 +42,8 @@ final class DeviceIpFilter extends OncePerRequestFilter {
         NetworkEndpoint endpoint = DevicePaths.isDeviceApi(request.getRequestURI()) ? NetworkEndpoint.DEVICE_API
                 : NetworkEndpoint.SERVICE_API;
         InetAddress client = NetUtil.createInetAddressFromIpAddressString(request.getRemoteAddr());
-        if (client == null || admission.admits(client, endpoint)) {
+        boolean admitted = client == null ? admission.current().admitsUnknownAddress() : admission.admits(client, endpoint);
+        if (admitted) {
             chain.doFilter(request, response);
             return;
         }

@@ -68,6 +68,15 @@ public final class IpFilter {
         return decide(client, endpoint).accepted();
     }
 
+    /**
+     * For a client whose address cannot be read (never expected from a socket, but possible with a
+     * forwarded-address header): only when nothing is filtered at all. Failing open would let a
+     * forged header slip past every rule.
+     */
+    public boolean admitsUnknownAddress() {
+        return access == PublicNetworkAccess.ENABLED && rules.isEmpty();
+    }
+
     /** The answer with its reason, for the console's "Test an address" (the client never sees it). */
     public Decision decide(InetAddress client, NetworkEndpoint endpoint) {
         if (access == PublicNetworkAccess.DISABLED && !PrivateNetworks.contains(client)) {

@@ -105,6 +105,13 @@ class IpFilterTest {
         assertThat(decision.explanation()).contains("rule 1").contains("office").contains("198.51.100.0/24");
     }
 
+    @Test
+    void aClientWhoseAddressCannotBeReadIsAdmittedOnlyWhenNothingIsFiltered() {
+        assertThat(IpFilter.OPEN.admitsUnknownAddress()).isTrue();
+        assertThat(filter(rule("corp", ACCEPT, "10.0.0.0/8", ALL)).admitsUnknownAddress()).isFalse();
+        assertThat(IpFilter.compile(PublicNetworkAccess.DISABLED, List.of()).admitsUnknownAddress()).isFalse();
+    }
+
     static IpFilterRule rule(String name, FilterAction action, String mask, FilterTarget target) {
         return new IpFilterRule(name, action, mask, target);
     }
