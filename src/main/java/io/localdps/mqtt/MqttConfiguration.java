@@ -17,15 +17,17 @@ public class MqttConfiguration {
 
     /**
      * @param connectCheck optional: without such a bean every well-formed CONNECT is accepted
-     * @param admission    the IP filter and public network access rules for the device API
+     * @param admission    the IP filter and public network access rules for the device API; always present in
+     *                     the application, absent only in slices that wire this configuration alone
      */
     @Bean
     @ConditionalOnBooleanProperty(name = "dps.mqtt.enabled", matchIfMissing = true)
     MqttEndpoint mqttEndpoint(MqttEndpointProperties properties, DeviceRegistrations registrations,
                               DeviceTlsMaterial tlsMaterial, ObjectProvider<MqttConnectCheck> connectCheck,
-                              NetworkAdmission admission) {
+                              ObjectProvider<NetworkAdmission> admission) {
         return new MqttEndpoint(properties.toSettings(), registrations, tlsMaterial,
                 connectCheck.getIfAvailable(MqttConnectCheck::acceptAll),
-                client -> admission.admits(client, NetworkEndpoint.DEVICE_API));
+                admission.stream().findFirst().<MqttAdmission>map(rules -> client -> rules.admits(client, NetworkEndpoint.DEVICE_API))
+                        .orElseGet(MqttAdmission::acceptAll));
     }
 }
