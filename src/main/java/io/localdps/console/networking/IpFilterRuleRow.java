@@ -42,6 +42,9 @@ class IpFilterRuleRow extends HorizontalLayout {
         }
     }
 
+    private static final String NAME_WIDTH = "16rem";
+    private static final String RANGE_WIDTH = "14rem";
+
     private final TextField name = new TextField();
     private final TextField ipMask = new TextField();
     private final Select<FilterAction> action = new Select<>();
@@ -73,15 +76,17 @@ class IpFilterRuleRow extends HorizontalLayout {
             button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         }
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        name.setWidth(NAME_WIDTH);
+        ipMask.setWidth(RANGE_WIDTH);
         add(name, ipMask, action, target, up, down, remove);
-        setFlexGrow(2, name);
-        setFlexGrow(2, ipMask);
     }
 
     /** Column titles above the rows, sized like the row's fields. */
     static HorizontalLayout header() {
         Span name = new Span("Name");
+        name.setWidth(NAME_WIDTH);
         Span range = new Span("Address range (IPv4 or CIDR)");
+        range.setWidth(RANGE_WIDTH);
         Span action = new Span("Action");
         action.setWidth("8rem");
         Span target = new Span("Target");
@@ -90,8 +95,6 @@ class IpFilterRuleRow extends HorizontalLayout {
         buttons.setWidth("7.5rem");
         HorizontalLayout header = new HorizontalLayout(name, range, action, target, buttons);
         header.setWidthFull();
-        header.setFlexGrow(2, name);
-        header.setFlexGrow(2, range);
         header.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         return header;
     }
