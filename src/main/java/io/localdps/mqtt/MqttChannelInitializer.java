@@ -22,10 +22,13 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final DeviceRegistrations registrations;
     private final MqttConnectCheck connectCheck;
     private final Executor requestExecutor;
+    private final TlsHandshakeWatch handshakeWatch;
     private final MqttIpFilter ipFilter;
 
     MqttChannelInitializer(SslContext tls, MqttSettings settings, DeviceRegistrations registrations,
-                           MqttConnectCheck connectCheck, Executor requestExecutor, MqttAdmission admission) {
+                           MqttConnectCheck connectCheck, Executor requestExecutor, Runnable onTlsHandshakeFailure,
+                           MqttAdmission admission) {
+        this.handshakeWatch = new TlsHandshakeWatch(onTlsHandshakeFailure);
         this.tls = tls;
         this.settings = settings;
         this.registrations = registrations;
@@ -41,6 +44,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
         channel.pipeline()
                 .addLast(MqttIpFilter.NAME, ipFilter)
                 .addLast("tls", tlsHandler)
+                .addLast("tls-watch", handshakeWatch)
                 .addLast("size-guard", new MqttFrameSizeGuard(settings.maxMessageBytes()))
                 .addLast("mqtt-decoder", new MqttDecoder(settings.maxMessageBytes(), MAX_CLIENT_ID_LENGTH))
                 .addLast("mqtt-encoder", MqttEncoder.INSTANCE)

@@ -17,6 +17,7 @@ public class MqttConfiguration {
 
     /**
      * @param connectCheck optional: without such a bean every well-formed CONNECT is accepted
+     * @param metrics      optional: without it (a context without meters) handshake failures are not counted
      * @param admission    the IP filter and public network access rules for the device API; always present in
      *                     the application, absent only in slices that wire this configuration alone
      */
@@ -24,9 +25,10 @@ public class MqttConfiguration {
     @ConditionalOnBooleanProperty(name = "dps.mqtt.enabled", matchIfMissing = true)
     MqttEndpoint mqttEndpoint(MqttEndpointProperties properties, DeviceRegistrations registrations,
                               DeviceTlsMaterial tlsMaterial, ObjectProvider<MqttConnectCheck> connectCheck,
-                              ObjectProvider<NetworkAdmission> admission) {
+                              ObjectProvider<MqttMetrics> metrics, ObjectProvider<NetworkAdmission> admission) {
+        MqttMetrics meters = metrics.getIfAvailable();
         return new MqttEndpoint(properties.toSettings(), registrations, tlsMaterial,
-                connectCheck.getIfAvailable(MqttConnectCheck::acceptAll),
+                connectCheck.getIfAvailable(MqttConnectCheck::acceptAll), meters == null ? () -> { } : meters::tlsHandshakeFailed,
                 admission.stream().findFirst().<MqttAdmission>map(rules -> client -> rules.admits(client, NetworkEndpoint.DEVICE_API))
                         .orElseGet(MqttAdmission::acceptAll));
     }

@@ -39,12 +39,25 @@ public final class MqttServer implements AutoCloseable {
     /** Binds and returns once the port accepts connections; every client address is admitted. */
     public static MqttServer start(MqttSettings settings, DeviceRegistrations registrations, DeviceTlsMaterial tlsMaterial,
                                    MqttConnectCheck connectCheck) throws SSLException, InterruptedException {
-        return start(settings, registrations, tlsMaterial, connectCheck, MqttAdmission.acceptAll());
+        return start(settings, registrations, tlsMaterial, connectCheck, () -> { });
     }
 
-    /** Binds and returns once the port accepts connections. */
+    /** @param onTlsHandshakeFailure called on an event loop for every failed TLS handshake (for metrics); must not block */
     public static MqttServer start(MqttSettings settings, DeviceRegistrations registrations, DeviceTlsMaterial tlsMaterial,
-                                   MqttConnectCheck connectCheck, MqttAdmission admission) throws SSLException, InterruptedException {
+                                   MqttConnectCheck connectCheck, Runnable onTlsHandshakeFailure)
+            throws SSLException, InterruptedException {
+        return start(settings, registrations, tlsMaterial, connectCheck, onTlsHandshakeFailure, MqttAdmission.acceptAll());
+    }
+
+    /**
+     * Binds and returns once the port accepts connections.
+     *
+     * @param onTlsHandshakeFailure called on an event loop for every failed TLS handshake (for metrics); must not block
+     * @param admission             which client addresses may connect at all (the IP filter); must not block
+     */
+    public static MqttServer start(MqttSettings settings, DeviceRegistrations registrations, DeviceTlsMaterial tlsMaterial,
+                                   MqttConnectCheck connectCheck, Runnable onTlsHandshakeFailure, MqttAdmission admission)
+            throws SSLException, InterruptedException {
         var tls = MqttTls.serverContext(tlsMaterial);
         // Calls to DeviceRegistrations may block on the database; a full queue is answered with 503.
         var requestExecutor = new ThreadPoolExecutor(settings.requestThreads(), settings.requestThreads(), 60, TimeUnit.SECONDS,
@@ -60,7 +73,8 @@ public final class MqttServer implements AutoCloseable {
                     // Without it each request/response step can stall ~40 ms (Nagle meets delayed ACK).
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.SO_KEEPALIVE, true)
-                    .childHandler(new MqttChannelInitializer(tls, settings, registrations, connectCheck, requestExecutor, admission))
+                    .childHandler(new MqttChannelInitializer(tls, settings, registrations, connectCheck, requestExecutor,
+                            onTlsHandshakeFailure, admission))
                     .bind(settings.port())
                     .sync()
                     .channel();
