@@ -1,0 +1,37 @@
+package io.localdps.simulation;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A live picture of one run, taken each time the console polls.
+ *
+ * @param devicesPerHub   assigned devices by hub host name
+ * @param predictedShares the share (0..1) of devices each hub should get by the allocation weights; empty when unknown
+ * @param latency         how many finished devices took how long, in ascending buckets
+ * @param ended           true once every device finished or the run was stopped
+ */
+public record RunProgress(int total, int assigned, int failed, int throttled, int inFlight, int finished,
+                          boolean ended, boolean stopped, long elapsedMillis, Map<String, Integer> devicesPerHub,
+                          Map<String, Double> predictedShares, List<LatencyBucket> latency) {
+
+    /** Finished devices as a fraction of all, for the progress bar. */
+    public double fraction() {
+        return total == 0 ? 1 : (double) finished / total;
+    }
+
+    /** Devices whose total time fell in [{@code fromMillis}, {@code toMillis}); {@code toMillis} is -1 for the last bucket. */
+    public record LatencyBucket(long fromMillis, long toMillis, int devices) {
+
+        public String label() {
+            if (toMillis < 0) {
+                return "≥ " + format(fromMillis);
+            }
+            return fromMillis == 0 ? "< " + format(toMillis) : format(fromMillis) + "–" + format(toMillis);
+        }
+
+        private static String format(long millis) {
+            return millis >= 1000 && millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms";
+        }
+    }
+}

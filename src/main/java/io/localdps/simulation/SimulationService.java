@@ -1,0 +1,216 @@
+package io.localdps.simulation;
+
+import io.localdps.common.InvalidInputException;
+import io.localdps.common.NotFoundException;
+import io.localdps.enrollment.EnrollmentGroupService;
+import io.localdps.enrollment.IndividualEnrollmentService;
+import io.localdps.hub.LinkedHubService;
+import io.localdps.instance.DpsProperties;
+import io.localdps.lab.LabCertificateService;
+import io.localdps.simulator.ArrivalProfile;
+import io.localdps.simulator.Attestation;
+import io.localdps.simulator.DpsEndpoint;
+import io.localdps.simulator.FleetPlan;
+import io.localdps.simulator.FleetSimulator;
+import io.localdps.simulator.Protocol;
+import io.localdps.simulator.Trust;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * Starts and stops runs of the simulated device fleet (issue #6) against this node's own device
+ * endpoint, preparing what each run needs: a group's key, a lab CA for minted X.509 leaves, or the
+ * individual enrollments of symmetric-key and software-TPM devices.
+ *
+ * <p>Runs live in this node's memory only (the last {@link #KEPT_RUNS}), not in the database: each
+ * node of a cluster shows the runs it started, and a restart forgets them (the devices' registration
+ * records and hub devices stay). A kept X.509 run holds its lab CA's key in memory, never on disk.
+ */
+@Service
+public class SimulationService {
+
+    public static final int KEPT_RUNS = 10;
+    private static final Logger log = LoggerFactory.getLogger(SimulationService.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    /** Spreads the starts of a ramp a little, so devices do not arrive in lock-step. */
+    private static final Duration RAMP_JITTER = Duration.ofMillis(500);
+
+    private final DeviceEndpointLocator endpoints;
+    private final FleetPreparer preparer;
+    private final IndividualEnrollments individuals;
+    private final Path tpmStates;
+    private final Deque<SimulationRun> runs = new ArrayDeque<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    SimulationService(DeviceEndpointLocator endpoints, EnrollmentGroupService groups, IndividualEnrollmentService enrollments,
+                      LabCertificateService lab, LinkedHubService hubs, DpsProperties properties) {
+        this.endpoints = endpoints;
+        this.preparer = new FleetPreparer(groups, lab, hubs);
+        this.individuals = new IndividualEnrollments(enrollments);
+        // TPM state stays beside the database, so a simulated TPM keeps its endorsement key across runs and restarts.
+        this.tpmStates = Path.of(properties.dataDir(), "simulator", "tpm");
+    }
+
+    /** Where this node's simulated devices connect. */
+    public DeviceEndpoint endpoint() {
+        return endpoints.current();
+    }
+
+    /** What a run can target now: the groups devices can join, and the kinds of individual enrollment. */
+    public List<SimulationTarget> targets() {
+        return preparer.targets();
+    }
+
+    /**
+     * Validates the settings, prepares credentials and enrollments, and starts the fleet.
+     *
+     * @throws InvalidInputException with field errors when the settings or the target are unusable;
+     *                               then no enrollment was created
+     */
+    public SimulationRun start(RunSettings settings) {
+        Map<String, String> errors = SimulationRules.problems(settings);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        DeviceEndpoint endpoint = endpoints.current();
+        boolean https = settings.protocol() == RunSettings.Protocol.HTTPS;
+        if (https ? !endpoint.httpsAvailable() : !endpoint.mqttAvailable()) {
+            throw new InvalidInputException(SimulationRules.PROTOCOL, "This node's " + (https ? "HTTPS" : "MQTT")
+                    + " device endpoint is turned off; choose another protocol.");
+        }
+        FleetPlan plan = plan(settings, endpoint, attestation(settings));
+        if (settings.target().kind() == SimulationTarget.Kind.TPM_INDIVIDUAL) {
+            int created = individuals.ensureTpm(FleetSimulator.tpmIdentities(plan));
+            log.info("Simulator: {} TPM individual enrollments created for a run of {} devices", created, settings.count());
+        } else if (plan.attestation() instanceof Attestation.SymmetricIndividual individual) {
+            List<String> names = IntStream.range(0, plan.count()).mapToObj(plan::deviceName).toList();
+            int created = individuals.ensureSymmetric(names, individual.deviceKey());
+            log.info("Simulator: {} symmetric-key individual enrollments created for a run of {} devices", created, settings.count());
+        }
+        return launch(settings, plan, preparer.predictedShares(settings.target()));
+    }
+
+    /** Starts the same devices again with the same credentials: they register a second time (reprovisioning). */
+    public SimulationRun runAgain(long runId) {
+        SimulationRun previous = get(runId);
+        return launch(previous.settings(), previous.plan(), previous.predictedShares());
+    }
+
+    /** Asks the run to stop: no device starts any more; devices in flight finish their registration. */
+    public void stop(long runId) {
+        get(runId).fleet().stop();
+    }
+
+    /** This node's kept runs, newest first. */
+    public synchronized List<SimulationRun> runs() {
+        return List.copyOf(runs);
+    }
+
+    public synchronized Optional<SimulationRun> find(long runId) {
+        return runs.stream().filter(run -> run.id() == runId).findFirst();
+    }
+
+    public RunProgress progress(long runId) {
+        SimulationRun run = get(runId);
+        return RunResults.progress(run.fleet(), run.predictedShares());
+    }
+
+    /** A page of the devices that finished, in the order they finished, narrowed by the filter. */
+    public List<DeviceResult> results(long runId, ResultFilter filter, int offset, int limit) {
+        return RunResults.page(get(runId).fleet(), filter, offset, limit);
+    }
+
+    public int countResults(long runId, ResultFilter filter) {
+        return RunResults.count(get(runId).fleet(), filter);
+    }
+
+    /** The engine's CSV of every finished device so far (UTF-8, RFC 4180). */
+    public byte[] csv(long runId) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+            get(runId).fleet().writeCsv(writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    @PreDestroy
+    synchronized void stopAll() {
+        runs.forEach(run -> run.fleet().stop());
+    }
+
+    private SimulationRun get(long runId) {
+        return find(runId).orElseThrow(() -> new NotFoundException("This node keeps no simulation run " + runId
+                + "; runs live in the memory of the node that started them."));
+    }
+
+    private Attestation attestation(RunSettings settings) {
+        SimulationTarget target = settings.target();
+        return switch (target.kind()) {
+            case SYMMETRIC_GROUP, X509_GROUP -> preparer.groupAttestation(target);
+            case SYMMETRIC_INDIVIDUAL -> new Attestation.SymmetricIndividual(individuals.sharedSymmetricKey(
+                    new io.localdps.simulator.IdPattern(settings.registrationIds()).format(1)));
+            case TPM_INDIVIDUAL -> new Attestation.Tpm(tpmStates, false);
+        };
+    }
+
+    private static FleetPlan plan(RunSettings settings, DeviceEndpoint endpoint, Attestation attestation) {
+        DpsEndpoint dps = new DpsEndpoint(endpoint.host(), endpoint.mqttPort(), endpoint.httpsPort(), endpoint.idScope(),
+                Trust.certificates(endpoint.trustAnchor()));
+        return FleetPlan.builder(dps, attestation)
+                .protocol(switch (settings.protocol()) {
+                    case MQTT5 -> Protocol.MQTT5;
+                    case MQTT311 -> Protocol.MQTT311;
+                    case HTTPS -> Protocol.HTTPS;
+                })
+                .count(settings.count())
+                .idPattern(settings.registrationIds())
+                .arrival(switch (settings.arrival()) {
+                    case ALL_AT_ONCE -> ArrivalProfile.allAtOnce();
+                    case STEADY_RATE -> ArrivalProfile.steady(settings.ratePerSecond());
+                    case RAMP -> ArrivalProfile.ramp(settings.ratePerSecond(), Duration.ofSeconds(settings.rampSeconds()))
+                            .withJitter(RAMP_JITTER);
+                })
+                .concurrency(settings.concurrency())
+                .payload(settings.payloadTemplate())
+                .build();
+    }
+
+    private synchronized SimulationRun launch(RunSettings settings, FleetPlan plan, Map<String, Double> shares) {
+        long id = ids.incrementAndGet();
+        String description = settings.protocol().label() + " · " + settings.arrival().label()
+                + (settings.arrival() == RunSettings.Arrival.ALL_AT_ONCE ? "" : " (" + settings.ratePerSecond() + "/s)")
+                + " · concurrency " + settings.concurrency() + " · IDs " + settings.registrationIds();
+        SimulationRun run = new SimulationRun(id, settings, description + " · started " + TIME.format(java.time.Instant.now()),
+                plan, FleetSimulator.start(plan), shares);
+        runs.addFirst(run);
+        while (runs.size() > KEPT_RUNS) {
+            SimulationRun dropped = runs.removeLast();
+            dropped.fleet().stop();
+        }
+        log.info("Simulator: started run {} ({} devices, {}, {})", id, settings.count(), settings.target().label(),
+                settings.protocol().label());
+        return run;
+    }
+}
