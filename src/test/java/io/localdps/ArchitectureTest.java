@@ -63,6 +63,15 @@ class ArchitectureTest {
             .should().dependOnClassesThat(resideInAPackage("io.localdps..").and(not(resideInAPackage("io.localdps.common.."))))
             .because("every feature may use common, so common may use no feature");
 
+    /** Not in FEATURES: the server may use the simulator, the simulator uses nothing of the server. */
+    @ArchTest
+    static final ArchRule theSimulatorTalksToTheServerOnlyOverTheWire = classes()
+            .that().resideInAPackage("io.localdps.simulator..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.localdps.simulator..", "java..", "javax..",
+                    "org.eclipse.paho..", "org.bouncycastle..", "tools.jackson..", "com.fasterxml.jackson.annotation..",
+                    "io.netty..", "org.slf4j..")
+            .because("the simulator speaks the device protocol only, so it can be pointed at any DPS, ours or Azure's");
+
     @ArchTest
     static final ArchRule featureSlicesAreFreeOfCycles = slices()
             .matching("io.localdps.(*)..")
