@@ -175,7 +175,16 @@ public class SimulationService {
         };
     }
 
+    /** The form's rules mirror the engine's, so a refusal here is a rule the form missed: shown as a message. */
     private static FleetPlan plan(RunSettings settings, DeviceEndpoint endpoint, Attestation attestation) {
+        try {
+            return buildPlan(settings, endpoint, attestation);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("fleet", "The simulator refused these settings: " + e.getMessage());
+        }
+    }
+
+    private static FleetPlan buildPlan(RunSettings settings, DeviceEndpoint endpoint, Attestation attestation) {
         DpsEndpoint dps = new DpsEndpoint(endpoint.host(), endpoint.mqttPort(), endpoint.httpsPort(), endpoint.idScope(),
                 Trust.certificates(endpoint.trustAnchor()));
         return FleetPlan.builder(dps, attestation)

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
@@ -80,14 +81,13 @@ class RunForm extends FormLayout {
         payload.setHelperText("Optional; sent as the registration payload. {id} becomes the registration ID, {n} the device number.");
         payload.setValueChangeMode(ValueChangeMode.LAZY);
         payload.addValueChangeListener(change -> check(payload, SimulationRules.payloadProblem(payload.getValue())));
-        payload.addClassName("dps-json");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.addClickListener(click -> {
             if (validate()) {
                 onStart.accept(settings());
             }
         });
-        add(target, count, registrationIds, protocol, arrival, rate, ramp, concurrency, payload, start);
+        add(target, count, registrationIds, protocol, arrival, rate, ramp, concurrency, payload, new Div(start));
         setColspan(target, 2);
         setColspan(payload, 2);
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("40rem", 2));

@@ -3,6 +3,7 @@ package io.localdps.console.simulator;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -34,6 +35,7 @@ public class SimulatorView extends VerticalLayout {
 
     private final SimulationService simulations;
     private final RunForm form;
+    private final Details newRun;
     private final Select<SimulationRun> runChoice = new Select<>();
     private final VerticalLayout runArea = new VerticalLayout();
     private RunPanel panel;
@@ -58,8 +60,12 @@ public class SimulatorView extends VerticalLayout {
         });
         runArea.setPadding(false);
         runArea.setWidthFull();
-        add(new H2("Simulator"), note, form, runChoice, runArea);
         List<SimulationRun> runs = simulations.runs();
+        // The form folds away while a run is shown, so progress and charts are in view without scrolling.
+        newRun = new Details("New run", form);
+        newRun.setId("new-run");
+        newRun.setOpened(runs.isEmpty());
+        add(new H2("Simulator"), note, newRun, runChoice, runArea);
         runChoice.setVisible(!runs.isEmpty());
         if (!runs.isEmpty()) {
             show(runs.getFirst());
@@ -69,6 +75,7 @@ public class SimulatorView extends VerticalLayout {
     private void start(RunSettings settings) {
         try {
             show(simulations.start(settings));
+            newRun.setOpened(false);
         } catch (InvalidInputException e) {
             String unplaced = FieldRules.showAtFields(e.fieldErrors(), form.fieldsByName());
             if (!unplaced.isEmpty()) {
