@@ -23,15 +23,24 @@ public record RunProgress(int total, int assigned, int failed, int throttled, in
     /** Devices whose total time fell in [{@code fromMillis}, {@code toMillis}); {@code toMillis} is -1 for the last bucket. */
     public record LatencyBucket(long fromMillis, long toMillis, int devices) {
 
+        /** Short enough for a narrow column: "< 10 ms", "10–20 ms", "500 ms–1 s", "≥ 60 s". */
         public String label() {
             if (toMillis < 0) {
                 return "≥ " + format(fromMillis);
             }
-            return fromMillis == 0 ? "< " + format(toMillis) : format(fromMillis) + "–" + format(toMillis);
+            if (fromMillis == 0) {
+                return "< " + format(toMillis);
+            }
+            boolean sameUnit = (fromMillis >= 1000) == (toMillis >= 1000);
+            return sameUnit ? number(fromMillis) + "–" + format(toMillis) : format(fromMillis) + "–" + format(toMillis);
         }
 
         private static String format(long millis) {
-            return millis >= 1000 && millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms";
+            return number(millis) + (millis >= 1000 ? " s" : " ms");
+        }
+
+        private static String number(long millis) {
+            return millis >= 1000 ? Long.toString(millis / 1000) : Long.toString(millis);
         }
     }
 }

@@ -51,7 +51,7 @@ class HubChart extends Div {
             Span figures = new Span(devices + " (" + Math.round(actual * 100) + "%"
                     + (expected == null ? "" : ", expected " + Math.round(expected * 100) + "%") + ")");
             figures.addClassName("dps-bar-value");
-            Div row = new Div(name, track, figures);
+            Div row = new Div(name, figures, track);
             row.addClassName("dps-bar-row");
             row.getElement().setAttribute("data-hub", hub);
             rows.add(row);

@@ -61,6 +61,7 @@ class RunPanel extends VerticalLayout {
         description.addClassName("dps-note");
         progressBar.setId("run-progress");
         progressText.setId("run-progress-text");
+        progressText.addClassName("dps-progress-text");
         Div counters = new Div(counter("Assigned", "count-assigned", assigned), counter("Failed", "count-failed", failed),
                 counter("Throttled", "count-throttled", throttled), counter("In flight", "count-in-flight", inFlight));
         counters.addClassName("dps-counters");
