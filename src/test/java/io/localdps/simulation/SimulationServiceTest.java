@@ -120,6 +120,25 @@ class SimulationServiceTest {
     }
 
     @Test
+    void aStoppedRunStartsNoFurtherDeviceAndEndsWithTheRestStopped() throws Exception {
+        hubs.link("sim-stop.azure-devices.net", LinkedHubSettings.defaults());
+        EnrollmentFixtures.symmetricKeyGroup(groups, "sim-stoppable");
+        RunSettings slow = new RunSettings(SimulationTarget.group(SimulationTarget.Kind.SYMMETRIC_GROUP, "sim-stoppable"),
+                500, "slow-{n}", Protocol.MQTT5, Arrival.STEADY_RATE, 5, null, 5, "");
+
+        SimulationRun run = simulations.start(slow);
+        simulations.stop(run.id());
+        FleetProgress done = finish(run);
+
+        assertThat(done.done()).isEqualTo(500);
+        assertThat(done.stopped()).isPositive();
+        RunProgress progress = simulations.progress(run.id());
+        assertThat(progress.ended()).isTrue();
+        assertThat(progress.stopped()).isTrue();
+        assertThat(simulations.countResults(run.id(), new ResultFilter("stopped", null, null))).isEqualTo(done.stopped());
+    }
+
+    @Test
     void badSettingsAreRefusedAtTheirFieldsAndCreateNoEnrollment() {
         long before = individuals.count();
         RunSettings bad = new RunSettings(SimulationTarget.tpmIndividual(), 0, "NoNumber", Protocol.MQTT5,
