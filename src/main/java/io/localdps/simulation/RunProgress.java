@@ -9,11 +9,12 @@ import java.util.Map;
  * @param devicesPerHub   assigned devices by hub host name
  * @param predictedShares the share (0..1) of devices each hub should get by the allocation weights; empty when unknown
  * @param latency         how many finished devices took how long, in ascending buckets
- * @param ended           true once every device finished or the run was stopped
+ * @param ended           true once every device finished, the run was stopped or its preparation failed
+ * @param note            what the run is preparing, or why its preparation failed; null once the devices run
  */
 public record RunProgress(int total, int assigned, int failed, int throttled, int inFlight, int finished,
                           boolean ended, boolean stopped, long elapsedMillis, Map<String, Integer> devicesPerHub,
-                          Map<String, Double> predictedShares, List<LatencyBucket> latency) {
+                          Map<String, Double> predictedShares, List<LatencyBucket> latency, String note) {
 
     /** Finished devices as a fraction of all, for the progress bar. */
     public double fraction() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads the engine's live run into what the console shows. */
 final class RunResults {
@@ -19,7 +20,15 @@ final class RunResults {
     private RunResults() {
     }
 
-    static RunProgress progress(FleetRun fleet, Map<String, Double> predictedShares) {
+    static RunProgress progress(SimulationRun run) {
+        Optional<FleetRun> started = run.fleetNow();
+        if (started.isEmpty()) {
+            String failure = run.failure();
+            return new RunProgress(run.settings().count(), 0, 0, 0, 0, 0, failure != null, run.stopRequested(), 0,
+                    Map.of(), run.predictedShares(), List.of(), failure != null ? "Not started: " + failure : run.preparing());
+        }
+        FleetRun fleet = started.get();
+        Map<String, Double> predictedShares = run.predictedShares();
         FleetProgress now = fleet.progress();
         Map<String, Integer> perHub = new LinkedHashMap<>();
         now.perHub().forEach((hub, devices) -> perHub.put(hub, Math.toIntExact(devices)));
@@ -27,7 +36,7 @@ final class RunResults {
         int failed = now.failed() + now.disabled() + now.errors();
         return new RunProgress(now.total(), now.assigned(), failed, Math.toIntExact(now.throttled()), now.inFlight(),
                 now.done(), !now.running(), fleet.isStopping(), now.elapsed().toMillis(), perHub, predictedShares,
-                latency(now.latency()));
+                latency(now.latency()), null);
     }
 
     private static List<RunProgress.LatencyBucket> latency(List<LatencyHistogram.LatencyBucket> buckets) {

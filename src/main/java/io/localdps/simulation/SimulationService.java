@@ -9,8 +9,10 @@ import io.localdps.instance.DpsProperties;
 import io.localdps.lab.LabCertificateService;
 import io.localdps.simulator.ArrivalProfile;
 import io.localdps.simulator.Attestation;
+import io.localdps.simulator.DeviceOutcome;
 import io.localdps.simulator.DpsEndpoint;
 import io.localdps.simulator.FleetPlan;
+import io.localdps.simulator.FleetRun;
 import io.localdps.simulator.FleetSimulator;
 import io.localdps.simulator.Protocol;
 import io.localdps.simulator.Trust;
@@ -34,6 +36,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
@@ -61,6 +65,8 @@ public class SimulationService {
     private final Path tpmStates;
     private final Deque<SimulationRun> runs = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong();
+    /** Virtual threads: a preparation mostly waits for the database. */
+    private final ExecutorService preparations = Executors.newVirtualThreadPerTaskExecutor();
 
     SimulationService(DeviceEndpointLocator endpoints, EnrollmentGroupService groups, IndividualEnrollmentService enrollments,
                       LabCertificateService lab, LinkedHubService hubs, DpsProperties properties) {
@@ -82,10 +88,11 @@ public class SimulationService {
     }
 
     /**
-     * Validates the settings, prepares credentials and enrollments, and starts the fleet.
+     * Validates the settings and starts the fleet. A group's fleet starts at once; the individual
+     * enrollments of symmetric-key and TPM fleets are created first, in the background (a TPM's
+     * keys take up to 0.2 s each to make), while the run shows what it is preparing.
      *
-     * @throws InvalidInputException with field errors when the settings or the target are unusable;
-     *                               then no enrollment was created
+     * @throws InvalidInputException with field errors when the settings or the target are unusable
      */
     public SimulationRun start(RunSettings settings) {
         Map<String, String> errors = SimulationRules.problems(settings);
@@ -99,14 +106,6 @@ public class SimulationService {
                     + " device endpoint is turned off; choose another protocol.");
         }
         FleetPlan plan = plan(settings, endpoint, attestation(settings));
-        if (settings.target().kind() == SimulationTarget.Kind.TPM_INDIVIDUAL) {
-            int created = individuals.ensureTpm(FleetSimulator.tpmIdentities(plan));
-            log.info("Simulator: {} TPM individual enrollments created for a run of {} devices", created, settings.count());
-        } else if (plan.attestation() instanceof Attestation.SymmetricIndividual individual) {
-            List<String> names = IntStream.range(0, plan.count()).mapToObj(plan::deviceName).toList();
-            int created = individuals.ensureSymmetric(names, individual.deviceKey());
-            log.info("Simulator: {} symmetric-key individual enrollments created for a run of {} devices", created, settings.count());
-        }
         return launch(settings, plan, preparer.predictedShares(settings.target()));
     }
 
@@ -118,7 +117,7 @@ public class SimulationService {
 
     /** Asks the run to stop: no device starts any more; devices in flight finish their registration. */
     public void stop(long runId) {
-        get(runId).fleet().stop();
+        get(runId).stop();
     }
 
     /** This node's kept runs, newest first. */
@@ -131,24 +130,28 @@ public class SimulationService {
     }
 
     public RunProgress progress(long runId) {
-        SimulationRun run = get(runId);
-        return RunResults.progress(run.fleet(), run.predictedShares());
+        return RunResults.progress(get(runId));
     }
 
     /** A page of the devices that finished, in the order they finished, narrowed by the filter. */
     public List<DeviceResult> results(long runId, ResultFilter filter, int offset, int limit) {
-        return RunResults.page(get(runId).fleet(), filter, offset, limit);
+        return get(runId).fleetNow().map(fleet -> RunResults.page(fleet, filter, offset, limit)).orElse(List.of());
     }
 
     public int countResults(long runId, ResultFilter filter) {
-        return RunResults.count(get(runId).fleet(), filter);
+        return get(runId).fleetNow().map(fleet -> RunResults.count(fleet, filter)).orElse(0);
     }
 
     /** The engine's CSV of every finished device so far (UTF-8, RFC 4180). */
     public byte[] csv(long runId) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-            get(runId).fleet().writeCsv(writer);
+            Optional<FleetRun> fleet = get(runId).fleetNow();
+            if (fleet.isPresent()) {
+                fleet.get().writeCsv(writer);
+            } else {
+                writer.write(DeviceOutcome.CSV_HEADER + "\r\n");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -157,7 +160,8 @@ public class SimulationService {
 
     @PreDestroy
     synchronized void stopAll() {
-        runs.forEach(run -> run.fleet().stop());
+        runs.forEach(SimulationRun::stop);
+        preparations.shutdownNow();
     }
 
     private SimulationRun get(long runId) {
@@ -206,20 +210,57 @@ public class SimulationService {
                 .build();
     }
 
-    private synchronized SimulationRun launch(RunSettings settings, FleetPlan plan, Map<String, Double> shares) {
+    private SimulationRun launch(RunSettings settings, FleetPlan plan, Map<String, Double> shares) {
+        SimulationRun run = keep(settings, plan, shares);
+        if (!needsEnrollments(plan)) {
+            run.started(FleetSimulator.start(plan));
+        } else {
+            preparations.execute(() -> prepareAndStart(run));
+        }
+        log.info("Simulator: run {} ({} devices, {}, {})", run.id(), settings.count(), settings.target().label(),
+                settings.protocol().label());
+        return run;
+    }
+
+    private static boolean needsEnrollments(FleetPlan plan) {
+        return plan.attestation() instanceof Attestation.Tpm || plan.attestation() instanceof Attestation.SymmetricIndividual;
+    }
+
+    /** In the background: the run's individual enrollments, then its fleet; a failure ends the run with its reason. */
+    private void prepareAndStart(SimulationRun run) {
+        FleetPlan plan = run.plan();
+        try {
+            int created;
+            if (plan.attestation() instanceof Attestation.SymmetricIndividual individual) {
+                run.preparing("Creating the individual enrollments of " + plan.count() + " devices…");
+                created = individuals.ensureSymmetric(
+                        IntStream.range(0, plan.count()).mapToObj(plan::deviceName).toList(), individual.deviceKey());
+            } else {
+                run.preparing("Creating the software TPMs of " + plan.count() + " devices and their enrollments…");
+                created = individuals.ensureTpm(FleetSimulator.tpmIdentities(plan));
+            }
+            log.info("Simulator: run {} created {} individual enrollments", run.id(), created);
+            run.started(FleetSimulator.start(plan));
+        } catch (InvalidInputException e) {
+            run.failed(e);
+        } catch (RuntimeException e) {
+            log.error("Simulator: preparing run {} failed", run.id(), e);
+            run.failed(new IllegalStateException("Preparing the run failed; the details are in the server log.", e));
+        }
+    }
+
+    private synchronized SimulationRun keep(RunSettings settings, FleetPlan plan, Map<String, Double> shares) {
         long id = ids.incrementAndGet();
         String description = settings.protocol().label() + " · " + settings.arrival().label()
                 + (settings.arrival() == RunSettings.Arrival.ALL_AT_ONCE ? "" : " (" + settings.ratePerSecond() + "/s)")
-                + " · concurrency " + settings.concurrency() + " · IDs " + settings.registrationIds();
-        SimulationRun run = new SimulationRun(id, settings, description + " · started " + TIME.format(java.time.Instant.now()),
-                plan, FleetSimulator.start(plan), shares);
+                + " · concurrency " + settings.concurrency() + " · IDs " + settings.registrationIds()
+                + " · started " + TIME.format(java.time.Instant.now());
+        SimulationRun run = new SimulationRun(id, settings, description, plan, shares);
         runs.addFirst(run);
         while (runs.size() > KEPT_RUNS) {
-            SimulationRun dropped = runs.removeLast();
-            dropped.fleet().stop();
+            // A forgotten run must not go on registering devices nobody can see any more.
+            runs.removeLast().stop();
         }
-        log.info("Simulator: started run {} ({} devices, {}, {})", id, settings.count(), settings.target().label(),
-                settings.protocol().label());
         return run;
     }
 }

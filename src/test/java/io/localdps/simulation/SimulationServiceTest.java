@@ -87,6 +87,7 @@ class SimulationServiceTest {
         hubs.link("sim-tpm.azure-devices.net", LinkedHubSettings.defaults());
 
         SimulationRun run = simulations.start(settings(SimulationTarget.tpmIndividual(), 3, "tpm-sim-{n}", Protocol.HTTPS));
+        FleetProgress done = finish(run);
 
         List<TpmIdentity> identities = FleetSimulator.tpmIdentities(run.plan());
         assertThat(identities).extracting(TpmIdentity::registrationId).containsExactly("tpm-sim-1", "tpm-sim-2", "tpm-sim-3");
@@ -96,7 +97,6 @@ class SimulationServiceTest {
             assertThat(Base64.getDecoder().decode(enrollment.attestation().tpm().endorsementKey()))
                     .isEqualTo(Base64.getDecoder().decode(identity.endorsementKey()));
         }
-        FleetProgress done = finish(run);
         assertThat(done.assigned()).as(simulations.results(run.id(), ResultFilter.none(), 0, 3).toString()).isEqualTo(3);
 
         // The same pattern again finds the same TPMs already enrolled: nothing new, and they register again.
@@ -151,13 +151,29 @@ class SimulationServiceTest {
     }
 
     @Test
+    void aSymmetricIndividualRunCreatesOneEnrollmentPerDeviceWithTheSharedKey() throws Exception {
+        hubs.link("sim-individual.azure-devices.net", LinkedHubSettings.defaults());
+
+        SimulationRun run = simulations.start(settings(SimulationTarget.symmetricIndividual(), 4, "solo-{n}", Protocol.MQTT5));
+
+        assertThat(finish(run).assigned()).isEqualTo(4);
+        assertThat(List.of("solo-1", "solo-2", "solo-3", "solo-4")).allSatisfy(id ->
+                assertThat(individuals.get(id).attestation().symmetricKey().primaryKey())
+                        .isEqualTo(individuals.get("solo-1").attestation().symmetricKey().primaryKey()));
+        assertThat(individuals.find("solo-5")).isEmpty();
+    }
+
+    @Test
     void aSymmetricIndividualRunRefusesToOverwriteAnEnrollmentWithOtherCredentials() {
         EnrollmentFixtures.symmetricKeyDevice(individuals, "taken-2");
         // taken-1 does not exist, so the run gets a new key, which differs from taken-2's.
-        RunSettings settings = settings(SimulationTarget.symmetricIndividual(), 3, "taken-{n}", Protocol.MQTT5);
+        SimulationRun run = simulations.start(settings(SimulationTarget.symmetricIndividual(), 3, "taken-{n}", Protocol.MQTT5));
 
-        assertThatThrownBy(() -> simulations.start(settings)).isInstanceOfSatisfying(InvalidInputException.class, e ->
-                assertThat(e.fieldErrors()).containsOnlyKeys(SimulationRules.REGISTRATION_IDS));
+        assertThatThrownBy(() -> finish(run)).hasCauseInstanceOf(InvalidInputException.class);
+        RunProgress progress = simulations.progress(run.id());
+        assertThat(progress.ended()).isTrue();
+        assertThat(progress.note()).contains("taken-2 already exists with other credentials");
+        assertThat(simulations.countResults(run.id(), ResultFilter.none())).isZero();
         assertThat(individuals.find("taken-1")).isEmpty();
         assertThat(individuals.find("taken-3")).isEmpty();
     }
@@ -167,7 +183,7 @@ class SimulationServiceTest {
     }
 
     private static FleetProgress finish(SimulationRun run) throws Exception {
-        return run.fleet().completion().get(120, TimeUnit.SECONDS);
+        return run.completion().get(120, TimeUnit.SECONDS);
     }
 
 }

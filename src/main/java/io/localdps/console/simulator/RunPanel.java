@@ -37,6 +37,7 @@ class RunPanel extends VerticalLayout {
     private final SimulationRun run;
     private final ProgressBar progressBar = new ProgressBar();
     private final Span progressText = new Span();
+    private final Span note = new Span();
     private final Span assigned = new Span();
     private final Span failed = new Span();
     private final Span throttled = new Span();
@@ -62,6 +63,7 @@ class RunPanel extends VerticalLayout {
         progressBar.setId("run-progress");
         progressText.setId("run-progress-text");
         progressText.addClassName("dps-progress-text");
+        note.setId("run-note");
         Div counters = new Div(counter("Assigned", "count-assigned", assigned), counter("Failed", "count-failed", failed),
                 counter("Throttled", "count-throttled", throttled), counter("In flight", "count-in-flight", inFlight));
         counters.addClassName("dps-counters");
@@ -117,7 +119,7 @@ class RunPanel extends VerticalLayout {
         progress.setWidthFull();
         progress.setAlignItems(FlexComponent.Alignment.CENTER);
         progress.expand(progressBar);
-        add(title, description, progress, counters, actions, charts, filters, grid);
+        add(title, description, progress, note, counters, actions, charts, filters, grid);
         setWidthFull();
         refresh();
     }
@@ -136,6 +138,10 @@ class RunPanel extends VerticalLayout {
         progressBar.setValue(progress.fraction());
         progressText.setText(String.format("%,d of %,d devices finished (%d%%)%s", progress.finished(), progress.total(),
                 Math.round(progress.fraction() * 100), progress.ended() ? (progress.stopped() ? " · stopped" : " · done") : ""));
+        note.setText(progress.note() == null ? "" : progress.note());
+        note.setVisible(progress.note() != null);
+        note.setClassName("dps-field-error", progress.ended());
+        note.setClassName("dps-note", !progress.ended());
         assigned.setText(String.format("%,d", progress.assigned()));
         failed.setText(String.format("%,d", progress.failed()));
         throttled.setText(String.format("%,d", progress.throttled()));
