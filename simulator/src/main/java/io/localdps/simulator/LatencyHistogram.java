@@ -2,6 +2,7 @@ package io.localdps.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -20,14 +21,17 @@ public final class LatencyHistogram {
     private final AtomicLongArray counts;
 
     public LatencyHistogram() {
-        List<Long> bounds = new ArrayList<>();
+        TreeSet<Long> bounds = new TreeSet<>();
         double bound = 1;
         long last = 0;
         while (last < MAX_MILLIS) {
-            long next = Math.max(last + 1, (long) Math.ceil(bound));
-            bounds.add(next);
-            last = next;
+            last = Math.max(last + 1, (long) Math.ceil(bound));
+            bounds.add(last);
             bound *= GROWTH;
+        }
+        // the display bounds are fine bounds too, so every fine bucket lies inside one display bucket
+        for (long display : DISPLAY_BOUNDS) {
+            bounds.add(display);
         }
         bounds.add(Long.MAX_VALUE);
         upperBounds = bounds.stream().mapToLong(Long::longValue).toArray();

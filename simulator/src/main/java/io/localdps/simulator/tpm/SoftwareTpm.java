@@ -92,7 +92,8 @@ public final class SoftwareTpm {
         return TpmCryptography.hmac(idKey, data);
     }
 
-    private static String base32(byte[] data) {
+    /** RFC 4648 base32, upper case, without padding. */
+    static String base32(byte[] data) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         StringBuilder out = new StringBuilder((data.length * 8 + 4) / 5);
         int buffer = 0;

@@ -55,9 +55,12 @@ final class TpmActivation {
         byte[] symmetricKey = TpmCryptography.kdfa(duplicationSeed, "STORAGE", name, new byte[0], SYMMETRIC_BITS);
         byte[] encInner = TpmCryptography.cfbDecrypt(symmetricKey, dupSensitive);
         byte[] inner = TpmCryptography.cfbDecrypt(innerWrapKey, encInner);
-        TpmBuffer.In innerIn = new TpmBuffer.In(inner);
-        byte[] innerIntegrity = innerIn.tpm2b();
-        byte[] sensitive2b = Arrays.copyOfRange(inner, 2 + innerIntegrity.length, inner.length);
+        // a wrong inner wrap key gives noise: its size field is as likely wrong as its digest
+        if (inner.length < 2 + DIGEST || ((inner[0] & 0xFF) << 8 | (inner[1] & 0xFF)) != DIGEST) {
+            throw new TpmException("TPM_RC_INTEGRITY: the inner wrapper does not open (wrong inner wrap key?)");
+        }
+        byte[] innerIntegrity = Arrays.copyOfRange(inner, 2, 2 + DIGEST);
+        byte[] sensitive2b = Arrays.copyOfRange(inner, 2 + DIGEST, inner.length);
         if (!TpmCryptography.same(innerIntegrity, TpmCryptography.sha256(sensitive2b, name))) {
             throw new TpmException("TPM_RC_INTEGRITY: the inner integrity digest does not match (wrong inner wrap key?)");
         }
