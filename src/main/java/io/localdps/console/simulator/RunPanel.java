@@ -58,6 +58,7 @@ class RunPanel extends VerticalLayout {
         setPadding(false);
 
         H3 title = new H3(run.title());
+        title.setId("run-title");
         Span description = new Span(run.description());
         description.addClassName("dps-note");
         progressBar.setId("run-progress");

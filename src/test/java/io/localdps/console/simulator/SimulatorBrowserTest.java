@@ -87,5 +87,12 @@ class SimulatorBrowserTest extends BrowserTest {
         assertThat(lines.getFirst()).startsWith("number,registrationId,status");
         assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).contains(",assigned,"));
         assertThat(String.join("\n", lines)).contains("fleet-00042").contains(SOUTH);
+
+        // The same devices register once more: the reprovisioning path, with the same spread.
+        button("Run again").click();
+        assertThat(page.locator("#run-title")).containsText("Run 2 · " + DEVICES + " devices");
+        assertThat(page.locator("#run-progress-text")).containsText(DEVICES + " of " + DEVICES + " devices finished (100%)",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(90_000));
+        assertThat(page.locator("#count-assigned")).hasText(Integer.toString(DEVICES));
     }
 }
