@@ -189,7 +189,11 @@ public class SimulationService {
     }
 
     private static FleetPlan buildPlan(RunSettings settings, DeviceEndpoint endpoint, Attestation attestation) {
-        DpsEndpoint dps = new DpsEndpoint(endpoint.host(), endpoint.mqttPort(), endpoint.httpsPort(), endpoint.idScope(),
+        // A fleet speaks one protocol, whose endpoint start() checked is on; the engine wants two valid ports,
+        // so an endpoint that is off gets the other one's port, which no device of this fleet uses.
+        int mqttPort = endpoint.mqttAvailable() ? endpoint.mqttPort() : endpoint.httpsPort();
+        int httpsPort = endpoint.httpsAvailable() ? endpoint.httpsPort() : endpoint.mqttPort();
+        DpsEndpoint dps = new DpsEndpoint(endpoint.host(), mqttPort, httpsPort, endpoint.idScope(),
                 Trust.certificates(endpoint.trustAnchor()));
         return FleetPlan.builder(dps, attestation)
                 .protocol(switch (settings.protocol()) {
