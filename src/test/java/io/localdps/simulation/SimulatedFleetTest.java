@@ -28,6 +28,7 @@ import io.localdps.simulator.FleetRun;
 import io.localdps.simulator.FleetSimulator;
 import io.localdps.simulator.Protocol;
 import io.localdps.simulator.Trust;
+import io.localdps.simulator.cli.SimulatorCommandLine;
 import io.localdps.simulator.tpm.TpmIdentity;
 import io.localdps.testsupport.H2Database;
 import io.localdps.tls.DeviceTlsMaterial;
@@ -37,7 +38,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -181,6 +187,33 @@ class SimulatedFleetTest implements H2Database {
         assertThat(jdbc.sql("SELECT state FROM registration_operation WHERE registration_key LIKE :prefix")
                 .param("prefix", "s-" + run + "-%").query(String.class).list())
                 .allSatisfy(state -> assertThat(state.toLowerCase(Locale.ROOT)).isNotEqualTo("assigning"));
+    }
+
+    @Test
+    void theCommandLineRunsAFleetOfIndividualEnrollmentsAndPrintsItsSummaryAndResults(@TempDir Path files) throws Exception {
+        String run = suffix();
+        String hub = link(run, 1);
+        String key = io.localdps.attestation.SymmetricKeys.generate();
+        for (int n = 1; n <= 5; n++) {
+            individuals.create("c-" + run + "-" + n, null, io.localdps.enrollment.Attestation.symmetricKey(key, null),
+                    settings(ReprovisionPolicy.MIGRATE, List.of(hub)));
+        }
+        Path ca = files.resolve("device-ca.pem");
+        Files.writeString(ca, "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(tls.trustAnchor().getEncoded())
+                + "\n-----END CERTIFICATE-----\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = SimulatorCommandLine.run(new String[]{"--host", "localhost", "--mqtt-port", String.valueOf(mqtt.port()),
+                "--id-scope", instance.idScope(), "--trust-ca", ca.toString(), "--protocol", "mqtt311", "--device-key", key,
+                "--count", "5", "--id-pattern", "c-" + run + "-{n}", "--csv", files.resolve("results.csv").toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+
+        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("assigned 5, failed 0, disabled 0, error 0, stopped 0")
+                .containsPattern("hub +" + java.util.regex.Pattern.quote(hub) + " +5 +100.0%").contains("p50 ").contains("registrations/s");
+        assertThat(Files.readAllLines(files.resolve("results.csv"))).hasSize(6)
+                .allSatisfy(line -> assertThat(line).satisfiesAnyOf(l -> assertThat(l).startsWith("number,"),
+                        l -> assertThat(l).contains(",assigned,initialAssignment," + hub + ",")));
     }
 
     private FleetProgress runToEnd(FleetPlan plan) {

@@ -36,7 +36,7 @@ public final class SimulatorCommandLine {
             "pkcs12-password-env", "tpm-dir", "tpm-registration-id", "count", "first", "id-pattern", "rate", "arrival",
             "ramp-seconds", "jitter-ms", "concurrency", "payload", "max-attempts", "timeout-seconds", "csv", "tpm-export",
             "progress-seconds", "request-qos");
-    private static final Set<String> FLAGS = Set.of("insecure", "help", "quiet");
+    private static final Set<String> FLAGS = Set.of("insecure", "help", "quiet", "report-memory");
 
     private SimulatorCommandLine() {
     }
@@ -78,18 +78,23 @@ public final class SimulatorCommandLine {
         FleetRun run = FleetSimulator.start(plan);
         Thread stopOnCtrlC = new Thread(() -> {
             run.stop();
-            run.completion().orTimeout(plan.deviceTimeout().toSeconds() + 5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            run.completion().orTimeout(Math.min(15, plan.deviceTimeout().toSeconds()), TimeUnit.SECONDS).exceptionally(e -> null).join();
         });
         Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
         long every = Math.max(100, (long) (options.decimal("progress-seconds", 1) * 1000));
+        MemoryWatch memory = options.flag("report-memory") ? new MemoryWatch() : null;
         FleetProgress last;
         while (true) {
             try {
                 last = run.completion().get(every, TimeUnit.MILLISECONDS);
                 break;
             } catch (TimeoutException e) {
+                FleetProgress now = run.progress();
+                if (memory != null) {
+                    memory.sample(now);
+                }
                 if (!options.flag("quiet")) {
-                    out.println(FleetReport.progressLine(run.progress()));
+                    out.println(FleetReport.progressLine(now));
                 }
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
@@ -102,6 +107,9 @@ public final class SimulatorCommandLine {
         }
         out.println(FleetReport.progressLine(last));
         FleetReport.printSummary(run, last, out);
+        if (memory != null) {
+            memory.print(out);
+        }
         if (options.has("csv")) {
             try (Writer csv = Files.newBufferedWriter(Path.of(options.value("csv")), StandardCharsets.UTF_8)) {
                 run.writeCsv(csv);
@@ -203,7 +211,7 @@ public final class SimulatorCommandLine {
                 fleet        --count 1000 --id-pattern 'sim-{n:05}' [--first 1]
                              --arrival all|steady|ramp --rate <devices/s> --ramp-seconds 10 --jitter-ms 0
                              --concurrency 100 --payload '{"modelId":"{id}"}' --max-attempts 10 --timeout-seconds 120
-                output       --csv results.csv --progress-seconds 1 --quiet
+                output       --csv results.csv --progress-seconds 1 --quiet --report-memory
                 """;
     }
 }

@@ -138,11 +138,22 @@ public final class MqttV5Channel implements RegistrationChannel {
         };
     }
 
+    /**
+     * Disconnects (DISCONNECT packet, at most a second) and always ends the client's tasks:
+     * a forced disconnect stops Paho's receiver, sender and callback tasks even when the polite one fails.
+     */
     @Override
     public void close() {
         try {
             if (client.isConnected()) {
-                client.disconnect(1000).waitForCompletion(1000);
+                client.disconnect(0).waitForCompletion(1000);
+            }
+        } catch (MqttException | RuntimeException ignored) {
+            // forced below
+        }
+        try {
+            if (client.isConnected()) {
+                client.disconnectForcibly(0, 1000, false);
             }
         } catch (MqttException | RuntimeException ignored) {
             // the device is done either way
