@@ -17,7 +17,7 @@ class HubChart extends Div {
 
     HubChart() {
         setId("hub-chart");
-        addClassName("dps-chart");
+        addClassName("dps-sim-chart");
         Span legend = new Span("Bar: devices assigned. Line: the share the allocation weights predict.");
         legend.addClassName("dps-note");
         add(new H3("Devices per IoT hub"), legend, rows);
@@ -36,23 +36,23 @@ class HubChart extends Div {
             double actual = assigned == 0 ? 0 : (double) devices / assigned;
             Double expected = predicted.get(hub);
             Div bar = new Div();
-            bar.addClassName("dps-bar");
+            bar.addClassName("dps-sim-bar");
             bar.getStyle().set("width", percent(actual));
             Div track = new Div(bar);
-            track.addClassName("dps-bar-track");
+            track.addClassName("dps-sim-bar-track");
             if (expected != null) {
                 Div marker = new Div();
-                marker.addClassName("dps-bar-marker");
+                marker.addClassName("dps-sim-bar-marker");
                 marker.getStyle().set("left", percent(expected));
                 track.add(marker);
             }
             Span name = new Span(hub);
-            name.addClassName("dps-bar-label");
+            name.addClassName("dps-sim-bar-label");
             Span figures = new Span(devices + " (" + Math.round(actual * 100) + "%"
                     + (expected == null ? "" : ", expected " + Math.round(expected * 100) + "%") + ")");
-            figures.addClassName("dps-bar-value");
+            figures.addClassName("dps-sim-bar-value");
             Div row = new Div(name, figures, track);
-            row.addClassName("dps-bar-row");
+            row.addClassName("dps-sim-bar-row");
             row.getElement().setAttribute("data-hub", hub);
             rows.add(row);
         }

@@ -14,8 +14,8 @@ class LatencyChart extends Div {
 
     LatencyChart() {
         setId("latency-chart");
-        addClassName("dps-chart");
-        columns.addClassName("dps-histogram");
+        addClassName("dps-sim-chart");
+        columns.addClassName("dps-sim-histogram");
         add(new H3("Registration latency"), columns);
     }
 
@@ -24,16 +24,16 @@ class LatencyChart extends Div {
         int highest = buckets.stream().mapToInt(LatencyBucket::devices).max().orElse(0);
         for (LatencyBucket bucket : buckets) {
             Div column = new Div();
-            column.addClassName("dps-histogram-bar");
+            column.addClassName("dps-sim-histogram-bar");
             column.getStyle().set("height", highest == 0 ? "0" : HubChart.percent((double) bucket.devices() / highest));
             column.setTitle(bucket.devices() + " devices took " + bucket.label());
             Div area = new Div(column);
-            area.addClassName("dps-histogram-area");
+            area.addClassName("dps-sim-histogram-area");
             Span count = new Span(Integer.toString(bucket.devices()));
             Span label = new Span(bucket.label());
             label.addClassName("dps-note");
             Div cell = new Div(count, area, label);
-            cell.addClassName("dps-histogram-column");
+            cell.addClassName("dps-sim-histogram-column");
             columns.add(cell);
         }
     }

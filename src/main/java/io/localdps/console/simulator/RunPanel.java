@@ -63,13 +63,13 @@ class RunPanel extends VerticalLayout {
         description.addClassName("dps-note");
         progressBar.setId("run-progress");
         progressText.setId("run-progress-text");
-        progressText.addClassName("dps-progress-text");
+        progressText.addClassName("dps-sim-progress-text");
         note.setId("run-note");
         Div counters = new Div(counter("Assigned", "count-assigned", assigned), counter("Failed", "count-failed", failed),
                 counter("Throttled", "count-throttled", throttled), counter("In flight", "count-in-flight", inFlight));
-        counters.addClassName("dps-counters");
+        counters.addClassName("dps-sim-counters");
         Div charts = new Div(hubChart, latencyChart);
-        charts.addClassName("dps-charts");
+        charts.addClassName("dps-sim-charts");
 
         stop.addThemeVariants(ButtonVariant.LUMO_ERROR);
         stop.addClickListener(click -> {
@@ -174,7 +174,7 @@ class RunPanel extends VerticalLayout {
         value.addClassName("dps-count");
         value.setId(id);
         Div card = new Div(value, new Span(label));
-        card.addClassName("dps-counter");
+        card.addClassName("dps-sim-counter");
         return card;
     }
 }
