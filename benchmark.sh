@@ -20,6 +20,9 @@
 #                                                it slows H2 down: a global lock around every statement)
 #     BENCH_JVM_ARGS="-Xmx2g"                    options of the benchmark JVM (server and generator)
 #     BENCH_TARGET="host port idScope groupPrimaryKey ca.pem"   drive an already running DPS instead
+#   ./benchmark.sh fleet     the simulated device fleet (simulator/, its CLI in a JVM of its own) against LocalDPS in-process:
+#                            registrations/s, latency, spread over three hubs weighted 1/2/3, the simulator's heap and RSS.
+#     BENCH_DEVICES=10000 BENCH_CONCURRENCY=200 BENCH_PROTOCOL=mqtt5 BENCH_SIM_HEAP=384m BENCH_RETRY_AFTER=1
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/select-java.sh
@@ -58,6 +61,17 @@ case "${1:-}" in
     else
       tail -60 "$log"; exit 1
     fi ;;
+  fleet)
+    log=$(mktemp)
+    trap 'rm -f "$log"' EXIT
+    if ./mvnw -B -q test -DexcludedTestGroups= -Dsurefire.failIfNoSpecifiedTests=false -Dtest=FleetBenchmark \
+         -Dbench.fleet.devices="${BENCH_DEVICES:-10000}" -Dbench.fleet.concurrency="${BENCH_CONCURRENCY:-200}" \
+         -Dbench.fleet.protocol="${BENCH_PROTOCOL:-mqtt5}" -Dbench.fleet.heap="${BENCH_SIM_HEAP:-384m}" \
+         -Dbench.fleet.retry-after="${BENCH_RETRY_AFTER:-1}" >"$log" 2>&1; then
+      grep -E '^(==|  )' "$log"
+    else
+      tail -60 "$log"; exit 1
+    fi ;;
   *)
-    echo "usage: ./benchmark.sh grid|startup|registrations|ipfilter" >&2; exit 2 ;;
+    echo "usage: ./benchmark.sh grid|startup|registrations|fleet|ipfilter" >&2; exit 2 ;;
 esac

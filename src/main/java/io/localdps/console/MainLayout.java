@@ -22,6 +22,7 @@ import io.localdps.console.hub.HubDevicesView;
 import io.localdps.console.hub.LinkedHubsView;
 import io.localdps.console.overview.OverviewView;
 import io.localdps.console.registration.RegistrationRecordsView;
+import io.localdps.console.simulator.SimulatorView;
 import jakarta.annotation.security.PermitAll;
 
 /** The frame of every console page: the DPS menu on the left, as in the portal. */
@@ -59,6 +60,7 @@ public class MainLayout extends AppLayout {
         SideNavItem devices = new SideNavItem("Hub devices", HubDevicesView.class, VaadinIcon.CUBES.create());
         devices.setMatchNested(true);
         simulated.addItem(devices);
+        simulated.addItem(new SideNavItem("Simulator", SimulatorView.class, VaadinIcon.AUTOMATION.create()));
         addToDrawer(nav, settings, simulated);
         setPrimarySection(Section.DRAWER);
     }
