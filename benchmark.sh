@@ -2,6 +2,7 @@
 # Performance benchmarks: they print figures and never fail on timing. Not part of ./test.sh.
 #   ./benchmark.sh grid      the enrollment grid over 100,000 enrollments (H2 + PostgreSQL + Chromium)
 #   ./benchmark.sh startup   start-up time and idle memory of the production jar
+#   ./benchmark.sh ipfilter  nanoseconds per IP filter check (no rules, 100 rules)
 #   ./benchmark.sh registrations
 #                            N symmetric-key devices registering over MQTT/TLS against LocalDPS started
 #                            in-process (H2 file): registrations/s, p50/p95/p99 latency, errors, CPU split.
@@ -33,6 +34,9 @@ case "${1:-}" in
       | grep -E '^(==|  )' ;;
   startup)
     scripts/measure-startup.sh ;;
+  ipfilter)
+    ./mvnw -B -q test -DexcludedTestGroups= -Dsurefire.failIfNoSpecifiedTests=false -Dtest=IpFilterBenchmark 2>&1 \
+      | grep -E '^(==|  )' ;;
   registrations)
     args=(-Dbench.devices="${BENCH_DEVICES:-5000}" -Dbench.concurrency="${BENCH_CONCURRENCY:-200}"
           -Dbench.warmup="${BENCH_WARMUP:-1000}" -Dbench.max-seconds="${BENCH_MAX_SECONDS:-45}"
@@ -69,5 +73,5 @@ case "${1:-}" in
       tail -60 "$log"; exit 1
     fi ;;
   *)
-    echo "usage: ./benchmark.sh grid|startup|registrations|fleet" >&2; exit 2 ;;
+    echo "usage: ./benchmark.sh grid|startup|registrations|fleet|ipfilter" >&2; exit 2 ;;
 esac
