@@ -49,6 +49,16 @@ public interface IotHubRegistry {
      */
     DeviceUpsert createOrUpdateDevice(String hubHostName, DeviceIdentity identity);
 
+    /**
+     * {@link #createOrUpdateDevice} followed by {@link #replaceTwin} with {@code twin}, as one call:
+     * how a registration applies an initial twin. A registry that can do both in one write should.
+     */
+    default DeviceUpsert createOrUpdateDevice(String hubHostName, DeviceIdentity identity, TwinContent twin) {
+        DeviceUpsert upsert = createOrUpdateDevice(hubHostName, identity);
+        replaceTwin(hubHostName, identity.deviceId(), twin);
+        return upsert;
+    }
+
     /** @return false when there was no such device */
     boolean deleteDevice(String hubHostName, String deviceId);
 

@@ -7,6 +7,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +41,8 @@ class OperationWorker implements SmartLifecycle {
     private final Duration unclaimedGrace;
     private final Duration shutdownWait;
     private final Set<String> working = ConcurrentHashMap.newKeySet();
+    /** The claim and every read before the allocation: one transaction, not one per read. */
+    private final TransactionTemplate claimAndRead;
     private volatile ExecutorService executor;
     /** device-api.md §4: the error code of an internal error. */
     private static final int INTERNAL_ERROR = 500000;
@@ -55,7 +59,9 @@ class OperationWorker implements SmartLifecycle {
                     @Value("${dps.registration.claim-lease:PT60S}") Duration lease,
                     @Value("${dps.registration.unclaimed-grace:PT5S}") Duration unclaimedGrace,
                     @Value("${dps.registration.shutdown-wait:PT5S}") Duration shutdownWait,
-                    @Value("${dps.registration.claim-renewal:PT20S}") Duration claimRenewal) {
+                    @Value("${dps.registration.claim-renewal:PT20S}") Duration claimRenewal,
+                    PlatformTransactionManager transactions) {
+        this.claimAndRead = new TransactionTemplate(transactions);
         this.shutdownWait = shutdownWait;
         this.store = store;
         this.process = process;
@@ -91,13 +97,19 @@ class OperationWorker implements SmartLifecycle {
 
     private void work(String operationId) {
         try {
-            if (!store.claim(operationId, node, lease)) {
+            Claimed claimed = claimAndRead.execute(status -> {
+                if (!store.claim(operationId, node, lease)) {
+                    return null;
+                }
+                RegistrationOperation operation = store.operation(operationId).orElseThrow();
+                RegistrationRecord record = store.record(operation.work().registrationId()).orElse(null);
+                return new Claimed(operation, record, process.load(operation.work()));
+            });
+            if (claimed == null) {
                 return;
             }
             working.add(operationId);
-            RegistrationOperation operation = store.operation(operationId).orElseThrow();
-            RegistrationRecord record = store.record(operation.work().registrationId()).orElse(null);
-            Provisioning outcome = process.run(operation.work(), record);
+            Provisioning outcome = process.run(claimed.operation().work(), claimed.record(), claimed.inputs());
             store.complete(operationId, outcome);
             databaseBack();
         } catch (RuntimeException e) {
@@ -109,6 +121,9 @@ class OperationWorker implements SmartLifecycle {
         } finally {
             working.remove(operationId);
         }
+    }
+
+    private record Claimed(RegistrationOperation operation, RegistrationRecord record, ProvisioningProcess.Inputs inputs) {
     }
 
     /**

@@ -61,9 +61,27 @@ class ProvisioningProcess {
         this.tpm = tpm;
     }
 
-    Provisioning run(OperationWork work, RegistrationRecord record) {
+    /**
+     * What {@link #run} reads from the database before it allocates, so the worker can read it in the
+     * transaction that claims the operation (the allocation, a webhook call perhaps, runs outside it).
+     */
+    record Inputs(IndividualEnrollment individual, EnrollmentGroup group, List<LinkedHub> linkedHubs) {
+    }
+
+    Inputs load(OperationWork work) {
         IndividualEnrollment individual = work.groupId() == null ? individuals.find(work.registrationId()).orElse(null) : null;
         EnrollmentGroup group = work.groupId() != null ? groups.find(work.groupId()).orElse(null) : null;
+        boolean needsHubs = individual != null ? individual.settings().enabled() : group != null && group.settings().enabled();
+        return new Inputs(individual, group, needsHubs ? linkedHubs.all() : List.of());
+    }
+
+    Provisioning run(OperationWork work, RegistrationRecord record) {
+        return run(work, record, load(work));
+    }
+
+    Provisioning run(OperationWork work, RegistrationRecord record, Inputs inputs) {
+        IndividualEnrollment individual = inputs.individual();
+        EnrollmentGroup group = inputs.group();
         if (individual == null && group == null) {
             return new Provisioning.Ended(RegistrationStatus.FAILED, 404201, "The enrollment was deleted while the device registered.");
         }
@@ -74,7 +92,7 @@ class ProvisioningProcess {
         String previousHub = record != null && record.wasAssigned() ? record.assignedHub() : null;
         ReprovisionPolicy policy = effectivePolicy(settings, work.apiVersion());
 
-        Map<String, LinkedHub> linked = linkedHubs.all().stream().collect(Collectors.toMap(LinkedHub::hostName, Function.identity()));
+        Map<String, LinkedHub> linked = inputs.linkedHubs().stream().collect(Collectors.toMap(LinkedHub::hostName, Function.identity()));
         List<LinkedHub> candidates = new ArrayList<>();
         for (String host : settings.iotHubs().followsAllLinkedHubs() ? linked.keySet() : settings.iotHubs().hostNames()) {
             LinkedHub hub = linked.get(host);
@@ -142,22 +160,19 @@ class ProvisioningProcess {
     private void carryOut(Provisioning.Plan plan, String previousHub, String previousDeviceId, DeviceIdentity identity) {
         switch (plan.action()) {
             case CREATE, REFRESH -> {
-                hubDevices.createOrUpdateDevice(plan.hub(), identity);
                 if (plan.twin() != null) {
-                    hubDevices.replaceTwin(plan.hub(), plan.deviceId(), twin(plan.twin()));
+                    hubDevices.createOrUpdateDevice(plan.hub(), identity, twin(plan.twin()));
+                } else {
+                    hubDevices.createOrUpdateDevice(plan.hub(), identity);
                 }
             }
             case MIGRATE -> hubDevices.migrateDevice(previousHub, plan.hub(), identity);
             case MOVE_AND_RESET -> {
                 // In this order a failure leaves the old assignment working.
-                hubDevices.createOrUpdateDevice(plan.hub(), identity);
-                hubDevices.replaceTwin(plan.hub(), plan.deviceId(), twin(plan.twin()));
+                hubDevices.createOrUpdateDevice(plan.hub(), identity, twin(plan.twin()));
                 hubDevices.deleteDevice(previousHub, previousDeviceId);
             }
-            case RESET_IN_PLACE -> {
-                hubDevices.createOrUpdateDevice(plan.hub(), identity);
-                hubDevices.replaceTwin(plan.hub(), plan.deviceId(), twin(plan.twin()));
-            }
+            case RESET_IN_PLACE -> hubDevices.createOrUpdateDevice(plan.hub(), identity, twin(plan.twin()));
         }
     }
 

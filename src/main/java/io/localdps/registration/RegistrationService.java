@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +32,25 @@ public class RegistrationService implements DeviceRegistrations {
     private final RegistrationThrottle throttle;
     private final RegistrationMetrics metrics;
     private final int retryAfterSeconds;
+    /**
+     * The reads of one request (the device's record, its enrollment, its operation) share one
+     * transaction: each read in a transaction of its own cost a commit apiece. Not read-only: a TPM
+     * device's first register stores its nonce (TpmChallenges) inside it.
+     */
+    private final TransactionTemplate reads;
 
     RegistrationService(InstanceService instance, DeviceAttestor attestor, RegistrationStore store, OperationWorker worker,
                         RegistrationThrottle throttle, RegistrationMetrics metrics,
                         @Value("${dps.registration.retry-after-seconds:2}") int retryAfterSeconds) {
+        this(instance, attestor, store, worker, throttle, metrics, retryAfterSeconds, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    RegistrationService(InstanceService instance, DeviceAttestor attestor, RegistrationStore store, OperationWorker worker,
+                        RegistrationThrottle throttle, RegistrationMetrics metrics,
+                        @Value("${dps.registration.retry-after-seconds:2}") int retryAfterSeconds,
+                        PlatformTransactionManager transactions) {
+        this.reads = transactions == null ? null : new TransactionTemplate(transactions);
         this.throttle = throttle;
         this.metrics = metrics;
         this.instance = instance;
@@ -64,8 +81,7 @@ public class RegistrationService implements DeviceRegistrations {
         if (body.registrationId() != null && !body.registrationId().equalsIgnoreCase(request.registrationId())) {
             return DeviceErrors.error(400, 400004, "The body's registrationId differs from the one in the request address.");
         }
-        String knownGroup = store.record(request.registrationId()).map(RegistrationRecord::enrollmentGroupId).orElse(null);
-        Attestation attestation = attestor.attest(request, body, knownGroup);
+        Attestation attestation = reading(() -> attestor.attest(request, body, knownGroup(request)));
         return switch (attestation) {
             case Attestation.TpmChallenge challenge -> DeviceErrors.tpmChallenge(challenge.authenticationKey());
             case Attestation.Refused refused -> refuse(request, refused);
@@ -78,8 +94,8 @@ public class RegistrationService implements DeviceRegistrations {
         if (checkAddress(connect).isPresent()) {
             return false;
         }
-        String knownGroup = store.record(connect.registrationId()).map(RegistrationRecord::enrollmentGroupId).orElse(null);
-        Attestation attestation = attestor.attest(connect, DeviceRegistrationBody.parse(new byte[0]), knownGroup);
+        Attestation attestation = reading(() -> attestor.attest(connect, DeviceRegistrationBody.parse(new byte[0]),
+                knownGroup(connect)));
         if (attestation instanceof Attestation.Refused refused && refused.status() == 401) {
             refuse(connect, refused);
             return false;
@@ -127,13 +143,16 @@ public class RegistrationService implements DeviceRegistrations {
         if (invalid.isPresent()) {
             return invalid.get();
         }
-        Optional<RegistrationOperation> found = store.operation(operationId == null ? "" : operationId)
-                .filter(op -> op.registrationKey().equals(RegistrationRecord.keyOf(request.registrationId())));
-        if (found.isEmpty()) {
+        Poll poll = reading(() -> {
+            Optional<RegistrationOperation> found = store.operation(operationId == null ? "" : operationId)
+                    .filter(op -> op.registrationKey().equals(RegistrationRecord.keyOf(request.registrationId())));
+            return found.map(op -> new Poll(op, attestor.pollProblem(request, op.work()))).orElse(null);
+        });
+        if (poll == null) {
             return DeviceErrors.error(404, 404000, "Operation not found.");
         }
-        RegistrationOperation operation = found.get();
-        Optional<String> problem = attestor.pollProblem(request, operation.work());
+        RegistrationOperation operation = poll.operation();
+        Optional<String> problem = poll.problem();
         if (problem.isPresent()) {
             log.info("Status poll of {} refused: {}", request.registrationId(), problem.get());
             return DeviceErrors.error(401, 401002, "Unauthorized");
@@ -145,6 +164,17 @@ public class RegistrationService implements DeviceRegistrations {
         }
         return new DeviceResponse(200, Json.write(RegistrationStateJson.operationStatus(operationId, operation.state(),
                 Json.mapper().readTree(operation.result()))), null, requestId());
+    }
+
+    private record Poll(RegistrationOperation operation, Optional<String> problem) {
+    }
+
+    private String knownGroup(DeviceRequest request) {
+        return store.record(request.registrationId()).map(RegistrationRecord::enrollmentGroupId).orElse(null);
+    }
+
+    private <T> T reading(java.util.function.Supplier<T> work) {
+        return reads == null ? work.get() : reads.execute(status -> work.get());
     }
 
     private Optional<DeviceResponse> checkAddress(DeviceRequest request) {

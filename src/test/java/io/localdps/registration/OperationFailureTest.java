@@ -10,6 +10,7 @@ import io.localdps.hub.DeviceIdentity;
 import io.localdps.hub.LinkedHubService;
 import io.localdps.hub.LinkedHubSettings;
 import io.localdps.hub.SimulatedIotHubRegistry;
+import io.localdps.hub.TwinContent;
 import io.localdps.instance.InstanceService;
 import io.localdps.testsupport.H2Database;
 import io.localdps.testsupport.ServiceTest;
@@ -45,6 +46,8 @@ class OperationFailureTest implements H2Database {
         hubs.link(BROKEN_HUB, LinkedHubSettings.defaults());
         doThrow(new IllegalStateException("simulated defect")).when(hubRegistry)
                 .createOrUpdateDevice(eq(BROKEN_HUB), any(DeviceIdentity.class));
+        doThrow(new IllegalStateException("simulated defect")).when(hubRegistry)
+                .createOrUpdateDevice(eq(BROKEN_HUB), any(DeviceIdentity.class), any(TwinContent.class));
         String id = "defect-" + UUID.randomUUID().toString().substring(0, 8);
         individuals.create(id, null, Attestation.symmetricKey(null, null),
                 new EnrollmentSettings(null, ReprovisionPolicy.MIGRATE, null, TargetHubs.of(BROKEN_HUB), null, false, null));
