@@ -1,5 +1,6 @@
 package io.localdps.hub;
 
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.ListPagingAndSortingRepository;
 
@@ -9,5 +10,11 @@ interface LinkedHubRepository extends ListCrudRepository<LinkedHub, Long>, ListP
 
     Optional<LinkedHub> findByHostName(String hostName);
 
-    boolean existsByHostName(String hostName);
+    // Fixed SQL: every hub call of a registration checks the hub is linked.
+    @Query("SELECT COUNT(*) FROM linked_hub WHERE host_name = :hostName")
+    long countByHostName(String hostName);
+
+    default boolean existsByHostName(String hostName) {
+        return countByHostName(hostName) > 0;
+    }
 }

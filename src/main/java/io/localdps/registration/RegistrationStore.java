@@ -59,7 +59,7 @@ public class RegistrationStore {
     @Transactional
     RegistrationOperation start(OperationWork work, boolean enrollmentEnabled) {
         String key = RegistrationRecord.keyOf(work.registrationId());
-        Optional<RegistrationOperation> inFlight = operations.findFirstByRegistrationKeyAndState(key, RegistrationStatus.ASSIGNING);
+        Optional<RegistrationOperation> inFlight = operations.findAssigning(key);
         if (inFlight.isPresent()) {
             return inFlight.get();
         }
