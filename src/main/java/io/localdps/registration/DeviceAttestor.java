@@ -4,7 +4,6 @@ import io.localdps.attestation.DeviceSasVerifier;
 import io.localdps.attestation.SasKey;
 import io.localdps.attestation.SasVerification;
 import io.localdps.enrollment.AttestationType;
-import io.localdps.enrollment.EnrollmentGroupService;
 import io.localdps.enrollment.IndividualEnrollment;
 import io.localdps.enrollment.IndividualEnrollmentService;
 import org.springframework.stereotype.Component;
@@ -13,6 +12,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Decides who a device is and which enrollment applies (behaviour.md §3, security.md §1–3, §6):
@@ -26,24 +26,23 @@ class DeviceAttestor {
     static final String BINDING_TPM = "sas-tpm";
 
     private final IndividualEnrollmentService individuals;
-    private final EnrollmentGroupService groups;
     private final GroupAttestor groupAttestor;
     private final TpmAttestor tpmAttestor;
     private final Clock clock;
 
-    DeviceAttestor(IndividualEnrollmentService individuals, EnrollmentGroupService groups,
+    DeviceAttestor(IndividualEnrollmentService individuals,
                    GroupAttestor groupAttestor, TpmAttestor tpmAttestor, Clock clock) {
         this.individuals = individuals;
-        this.groups = groups;
         this.groupAttestor = groupAttestor;
         this.tpmAttestor = tpmAttestor;
         this.clock = clock;
     }
 
     /**
-     * @param knownGroupId the group of the device's existing record, tried first among groups
+     * @param knownGroupId the group of the device's existing record, tried first among groups; read
+     *                     only when a group is tried and it matters (a database read)
      */
-    Attestation attest(DeviceRequest request, DeviceRegistrationBody body, String knownGroupId) {
+    Attestation attest(DeviceRequest request, DeviceRegistrationBody body, Supplier<String> knownGroupId) {
         Optional<IndividualEnrollment> individual = individuals.find(request.registrationId());
         if (individual.isPresent()) {
             IndividualEnrollment enrollment = individual.get();
@@ -121,7 +120,8 @@ class DeviceAttestor {
             }
             List<SasKey> keys = work.groupId() == null
                     ? individuals.find(work.registrationId()).map(DeviceAttestor::keysOf).orElse(List.of())
-                    : groups.find(work.groupId()).map(g -> GroupAttestor.derivedKeys(g, request.registrationId())).orElse(List.of());
+                    : groupAttestor.symmetricKeyGroup(work.groupId()).map(g -> GroupAttestor.derivedKeys(g, request.registrationId()))
+                    .orElse(List.of());
             SasVerification verification = DeviceSasVerifier.verify(sas.token(), request.idScope(), request.registrationId(),
                     keys, clock.instant());
             return verification instanceof SasVerification.Rejected rejected

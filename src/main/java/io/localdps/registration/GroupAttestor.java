@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Finds the enrollment group of a device that has no individual enrollment (behaviour.md §3.2):
@@ -47,8 +48,13 @@ class GroupAttestor {
         this.clock = clock;
     }
 
-    Attestation symmetricKey(DeviceRequest request, String token, String knownGroupId) {
+    /**
+     * @param knownGroup the group of the device's existing record, asked for only when it matters: to
+     *                   try that group first among several, and to name it on a refusal
+     */
+    Attestation symmetricKey(DeviceRequest request, String token, Supplier<String> knownGroup) {
         List<EnrollmentGroup> candidates = new ArrayList<>(groupsOf(AttestationType.SYMMETRIC_KEY));
+        String knownGroupId = candidates.size() > 1 ? knownGroup.get() : null;
         if (knownGroupId != null) {
             candidates.sort(Comparator.comparing(group -> !group.enrollmentGroupId().equalsIgnoreCase(knownGroupId)));
         }
@@ -65,7 +71,7 @@ class GroupAttestor {
             if (rejected.failure() != SasFailure.SIGNATURE_MISMATCH) {
                 // Malformed, expired or for another resource: no key will change that.
                 return refused("SAS token refused (" + rejected.failure() + "): " + rejected.detail(),
-                        AttestationType.SYMMETRIC_KEY, knownGroupId);
+                        AttestationType.SYMMETRIC_KEY, knownGroup.get());
             }
             firstFailure = firstFailure == null ? rejected : firstFailure;
         }
@@ -73,10 +79,10 @@ class GroupAttestor {
                 ? "there is no individual enrollment for this registration ID and no symmetric-key enrollment group"
                 : "the SAS signature matches no key derived from the " + candidates.size()
                   + " symmetric-key enrollment group(s), and there is no individual enrollment for this registration ID";
-        return refused(detail, AttestationType.SYMMETRIC_KEY, knownGroupId);
+        return refused(detail, AttestationType.SYMMETRIC_KEY, knownGroup.get());
     }
 
-    Attestation x509(DeviceRequest request, List<X509Certificate> presented, String knownGroupId) {
+    Attestation x509(DeviceRequest request, List<X509Certificate> presented, Supplier<String> knownGroup) {
         if (presented.isEmpty()) {
             return refused("no client certificate", AttestationType.X509, null);
         }
@@ -106,7 +112,7 @@ class GroupAttestor {
         }
         String gone = anchors.unresolved().isEmpty() ? "" : "; note: " + String.join("; ", anchors.unresolved());
         return refused("no enrollment group holds a certificate of the presented chain (leaf issued by "
-                + presented.getFirst().getIssuerX500Principal().getName() + ")" + gone, AttestationType.X509, knownGroupId);
+                + presented.getFirst().getIssuerX500Principal().getName() + ")" + gone, AttestationType.X509, knownGroup.get());
     }
 
     private Attestation chainThrough(GroupAnchors.Anchor anchor, List<X509Certificate> chain, int anchorIndex,
@@ -135,6 +141,19 @@ class GroupAttestor {
         }
         return List.of(SasKey.primary(SymmetricKeys.deriveDeviceKey(keys.primaryKey(), registrationId)),
                 SasKey.secondary(SymmetricKeys.deriveDeviceKey(keys.secondaryKey(), registrationId)));
+    }
+
+    /**
+     * A symmetric-key group by ID for a status poll, from the snapshot the register call was attested
+     * against (so within the same {@link #FRESHNESS}); read when the snapshot does not hold it.
+     */
+    Optional<EnrollmentGroup> symmetricKeyGroup(String enrollmentGroupId) {
+        for (EnrollmentGroup group : groupsOf(AttestationType.SYMMETRIC_KEY)) {
+            if (group.enrollmentGroupId().equalsIgnoreCase(enrollmentGroupId)) {
+                return Optional.of(group);
+            }
+        }
+        return groups.find(enrollmentGroupId);
     }
 
     private List<EnrollmentGroup> groupsOf(AttestationType type) {

@@ -169,8 +169,21 @@ public class RegistrationService implements DeviceRegistrations {
     private record Poll(RegistrationOperation operation, Optional<String> problem) {
     }
 
-    private String knownGroup(DeviceRequest request) {
-        return store.record(request.registrationId()).map(RegistrationRecord::enrollmentGroupId).orElse(null);
+    /** The group of the device's record, read at most once and only if the attestation asks. */
+    private java.util.function.Supplier<String> knownGroup(DeviceRequest request) {
+        return new java.util.function.Supplier<>() {
+            private boolean read;
+            private String group;
+
+            @Override
+            public String get() {
+                if (!read) {
+                    group = store.record(request.registrationId()).map(RegistrationRecord::enrollmentGroupId).orElse(null);
+                    read = true;
+                }
+                return group;
+            }
+        };
     }
 
     private <T> T reading(java.util.function.Supplier<T> work) {
