@@ -52,6 +52,19 @@ public class RegistrationOperation {
         return id;
     }
 
+    Long version() {
+        return version;
+    }
+
+    Instant updated() {
+        return updated;
+    }
+
+    /** After {@link RegistrationStore} wrote the completion itself, the version the row now has. */
+    void versionWritten() {
+        this.version = version + 1;
+    }
+
     public String operationId() {
         return operationId;
     }

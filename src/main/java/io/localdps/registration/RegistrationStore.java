@@ -78,7 +78,7 @@ public class RegistrationStore {
             state.put("lastUpdatedDateTimeUtc", Timestamps.format(clock.instant()));
             operation.complete(RegistrationStatus.FAILED, Json.write(state), clock.instant());
             metrics.ended(work, RegistrationStatus.FAILED, null, operation.created(), clock.instant());
-            return operations.save(operation);
+            return writeCompletion(operation);
         }
         return operation;
     }
@@ -187,7 +187,27 @@ public class RegistrationStore {
         operation.complete(saved.status(), Json.write(RegistrationStateJson.of(saved, blob)), now);
         metrics.ended(work, saved.status(), outcome instanceof Provisioning.Assigned assigned ? assigned.hub() : null,
                 operation.created(), now);
-        return operations.save(operation);
+        return writeCompletion(operation);
+    }
+
+    /**
+     * Writes what {@link RegistrationOperation#complete} changed, versioned as a save is (an operation
+     * ends exactly once when two nodes finish it together), without rewriting the unchanged work JSON.
+     */
+    private RegistrationOperation writeCompletion(RegistrationOperation operation) {
+        int written = jdbc.sql("UPDATE registration_operation SET state = :state, assigning_key = NULL, result = :result, "
+                        + "claimed_by = NULL, claimed_until = NULL, updated = :updated, version = version + 1 "
+                        + "WHERE id = :id AND version = :version")
+                .param("state", operation.state().name()).param("result", operation.result())
+                .param("updated", java.sql.Timestamp.from(operation.updated()))
+                .param("id", operation.id()).param("version", operation.version())
+                .update();
+        if (written != 1) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("Operation " + operation.operationId()
+                    + " was changed by another node while it was completed here");
+        }
+        operation.versionWritten();
+        return operation;
     }
 
     /** Remembers a refused attempt of a device the admin knows, so its record says why. */
