@@ -42,7 +42,8 @@ class DockerFilesTest {
         assertThat(compose.profilesOf("localdps-a")).containsExactly("cluster");
         assertThat(compose.profilesOf("localdps-b")).containsExactly("cluster");
         assertThat(compose.profilesOf("proxy")).containsExactly("cluster");
-        assertThat(Files.readAllLines(DOCKER.resolve(".env.example"))).contains("COMPOSE_PROFILES=single");
+        assertThat(Files.readAllLines(DOCKER.resolve(".env.example"))).contains("COMPOSE_PROFILES=single")
+                .as("the Azure SDKs dial 443 for HTTPS and cannot be told another port").contains("HTTPS_PORT=443", "MQTT_PORT=8883");
         assertThat(Files.readString(ROOT.resolve("README.md")))
                 .contains("cp docker/.env.example docker/.env")
                 .contains("docker compose -f docker/compose.yaml --env-file docker/.env up")
