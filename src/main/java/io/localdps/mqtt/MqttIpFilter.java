@@ -37,7 +37,8 @@ final class MqttIpFilter extends AbstractRemoteAddressFilter<InetSocketAddress> 
 
     @Override
     protected ChannelFuture channelRejected(ChannelHandlerContext ctx, InetSocketAddress remoteAddress) {
-        log.info("MQTT {}: rejected by the IP filter", remoteAddress);
+        // DEBUG: a rejected source may retry without pause; dps.ipfilter.rejections counts them.
+        log.debug("MQTT {}: rejected by the IP filter", remoteAddress);
         ctx.pipeline().replace(MqttChannelInitializer.SESSION, MqttChannelInitializer.SESSION,
                 new RefusedMqttSession(settings.connectTimeout()));
         // The refused session closes the connection itself once it has answered.
