@@ -90,7 +90,7 @@ class DockerFilesTest {
         assertThat(dockerfile.problems()).isEmpty();
         List<DockerfileCheck.Instruction> all = dockerfile.instructions();
         assertThat(all.stream().filter(i -> i.keyword().equals("FROM")).count()).isGreaterThanOrEqualTo(2);
-        assertThat(all).anySatisfy(i -> assertThat(i.arguments()).contains("./mvnw -B -DskipTests package"));
+        assertThat(all).anySatisfy(i -> assertThat(i.arguments()).contains("./mvnw -B -Dmaven.test.skip=true package"));
         List<DockerfileCheck.Instruction> runtime = dockerfile.finalStage();
         assertThat(runtime.getFirst().arguments()).matches("eclipse-temurin:(2[1-9]|[3-9]\\d)-jre.*");
         assertThat(runtime).anySatisfy(i -> assertThat(i.keyword() + " " + i.arguments())
@@ -128,6 +128,55 @@ class DockerFilesTest {
         assertThat(dockerfile.problems()).hasSize(6)
                 .anyMatch(problem -> problem.contains("docs/ is excluded by .dockerignore"))
                 .anyMatch(problem -> problem.contains("runs as root")).anyMatch(problem -> problem.contains("no HEALTHCHECK"));
+    }
+
+    @Test
+    void theBuildStageCopiesEveryFolderThePomCompilesFrom() throws IOException {
+        assertThat(PomSources.topLevelFolders(Files.readString(ROOT.resolve("pom.xml"))))
+                .as("src/main/java and the build-helper add-source folder").containsExactlyInAnyOrder("src", "simulator");
+
+        DockerfileCheck withoutSimulator = DockerfileCheck.of("""
+                FROM eclipse-temurin:25-jdk AS build
+                COPY mvnw pom.xml ./
+                COPY .mvn/ .mvn/
+                COPY frontend/ frontend/
+                COPY src/ src/
+                RUN ./mvnw -B -Dmaven.test.skip=true package
+                FROM eclipse-temurin:25-jre
+                COPY --from=build /build/localdps.jar /opt/localdps.jar
+                USER localdps
+                HEALTHCHECK CMD curl -f http://localhost:8080/actuator/health/readiness
+                """, ROOT);
+        assertThat(withoutSimulator.problems()).singleElement().asString()
+                .contains("does not COPY simulator/").contains("pom.xml compiles");
+
+        DockerfileCheck wholeContext = DockerfileCheck.of("""
+                FROM eclipse-temurin:25-jdk AS build
+                COPY . .
+                RUN ./mvnw -B package
+                FROM eclipse-temurin:25-jre
+                USER localdps
+                HEALTHCHECK CMD true
+                """, ROOT);
+        assertThat(wholeContext.problems()).as("COPY . . brings every folder").isEmpty();
+    }
+
+    @Test
+    void thePomReaderFindsEveryAddSourceFolderButNoTestSources() {
+        String pom = """
+                <project xmlns="http://maven.apache.org/POM/4.0.0"><build>
+                  <sourceDirectory>app/java</sourceDirectory>
+                  <plugins><plugin><artifactId>build-helper-maven-plugin</artifactId><executions>
+                    <execution><goals><goal>add-source</goal></goals>
+                      <configuration><sources><source>${project.basedir}/generated/java</source>
+                        <source>./tools/src</source></sources></configuration></execution>
+                    <execution><goals><goal>add-test-source</goal></goals>
+                      <configuration><sources><source>${project.basedir}/it/java</source></sources></configuration></execution>
+                  </executions></plugin></plugins>
+                </build></project>
+                """;
+
+        assertThat(PomSources.topLevelFolders(pom)).containsExactly("app", "generated", "tools");
     }
 
     /** The variables {@code docker/.env.example} defines (a user copies it to {@code docker/.env}). */
