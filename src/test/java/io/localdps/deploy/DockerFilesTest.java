@@ -84,6 +84,23 @@ class DockerFilesTest {
     }
 
     @Test
+    void behindTheProxyMqttCarriesTheClientAddressInAProxyHeaderThatTheNodesExpect() throws IOException {
+        ComposeFileCheck compose = ComposeFileCheck.of(DOCKER.resolve("compose.yaml"));
+        String config = Files.readString(DOCKER.resolve("nginx-cluster.conf"));
+        String stream = config.substring(config.indexOf("stream {"));
+        String mqttServer = stream.substring(stream.indexOf("listen 8883;"), stream.indexOf("}", stream.indexOf("listen 8883;")));
+        String httpsServer = stream.substring(stream.indexOf("listen 8443;"), stream.indexOf("}", stream.indexOf("listen 8443;")));
+
+        assertThat(mqttServer).contains("proxy_protocol on;");
+        assertThat(httpsServer).as("Tomcat cannot read a PROXY header").doesNotContain("proxy_protocol on;");
+        for (String node : List.of("localdps-a", "localdps-b")) {
+            assertThat(ComposeFileCheck.strings(compose.services().get(node).get("command"))).as(node)
+                    .contains("--dps.mqtt.proxy-protocol=true");
+        }
+        assertThat(compose.services().get("localdps").get("command")).as("the single node is dialled directly").isNull();
+    }
+
+    @Test
     void theDockerfileBuildsWithTheWrapperAndRunsAsAnUnprivilegedUserWithAHealthCheck() throws IOException {
         DockerfileCheck dockerfile = DockerfileCheck.of(Files.readString(DOCKER.resolve("Dockerfile")), ROOT);
 
