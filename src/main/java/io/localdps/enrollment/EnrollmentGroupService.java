@@ -33,11 +33,14 @@ public class EnrollmentGroupService {
     private final SettingsValidator settingsValidator;
     private final EnrollmentLimits limits;
     private final EnrollmentTable table;
+    private final EnrollmentAudit audit;
     private final Clock clock;
 
     EnrollmentGroupService(EnrollmentGroupRepository groups, AttestationNormalizer attestations,
-                           SettingsValidator settingsValidator, EnrollmentLimits limits, JdbcClient jdbc, Clock clock) {
+                           SettingsValidator settingsValidator, EnrollmentLimits limits, JdbcClient jdbc,
+                           EnrollmentAudit audit, Clock clock) {
         this.groups = groups;
+        this.audit = audit;
         this.attestations = attestations;
         this.settingsValidator = settingsValidator;
         this.limits = limits;
@@ -94,7 +97,9 @@ public class EnrollmentGroupService {
         }
         checkQuota(stored.type());
         try {
-            return groups.save(new EnrollmentGroup(enrollmentGroupId, stored, checked, clock.instant()));
+            EnrollmentGroup created = groups.save(new EnrollmentGroup(enrollmentGroupId, stored, checked, clock.instant()));
+            audit.created(created);
+            return created;
         } catch (DuplicateKeyException e) {
             throw duplicate(enrollmentGroupId);
         }
@@ -112,9 +117,10 @@ public class EnrollmentGroupService {
         if (group.version() != expectedVersion) {
             throw stale(enrollmentGroupId);
         }
+        Map<String, Object> before = EnrollmentAudit.snapshot(group);
         group.update(checked, clock.instant());
         try {
-            return groups.save(group);
+            return saved(before, group);
         } catch (OptimisticLockingFailureException e) {
             throw stale(enrollmentGroupId);
         }
@@ -143,10 +149,11 @@ public class EnrollmentGroupService {
         if (stored.type() != group.attestationType()) {
             checkQuota(stored.type());
         }
+        Map<String, Object> before = EnrollmentAudit.snapshot(group);
         group.update(checked, clock.instant());
         group.replaceAttestation(stored, clock.instant());
         try {
-            return groups.save(group);
+            return saved(before, group);
         } catch (OptimisticLockingFailureException e) {
             throw stale(enrollmentGroupId);
         }
@@ -158,6 +165,13 @@ public class EnrollmentGroupService {
         EnrollmentGroup group = get(enrollmentGroupId);
         StoredCredentials.checkIfMatch(ifMatch, group.etag(), "the enrollment group " + enrollmentGroupId);
         groups.delete(group);
+        audit.deleted(group);
+    }
+
+    private EnrollmentGroup saved(Map<String, Object> before, EnrollmentGroup group) {
+        EnrollmentGroup saved = groups.save(group);
+        audit.updated(before, saved);
+        return saved;
     }
 
     /** Deletes the groups; registration records of their devices stay and still count toward the quota. */
@@ -165,6 +179,7 @@ public class EnrollmentGroupService {
     public int delete(Collection<String> enrollmentGroupIds) {
         List<EnrollmentGroup> found = groups.findByGroupKeyIn(enrollmentGroupIds.stream().map(EnrollmentGroup::keyOf).toList());
         groups.deleteAll(found);
+        found.forEach(audit::deleted);
         return found.size();
     }
 

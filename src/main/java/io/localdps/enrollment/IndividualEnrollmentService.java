@@ -33,11 +33,14 @@ public class IndividualEnrollmentService {
     private final SettingsValidator settingsValidator;
     private final EnrollmentLimits limits;
     private final EnrollmentTable table;
+    private final EnrollmentAudit audit;
     private final Clock clock;
 
     IndividualEnrollmentService(IndividualEnrollmentRepository enrollments, AttestationNormalizer attestations,
-                                SettingsValidator settingsValidator, EnrollmentLimits limits, JdbcClient jdbc, Clock clock) {
+                                SettingsValidator settingsValidator, EnrollmentLimits limits, JdbcClient jdbc,
+                                EnrollmentAudit audit, Clock clock) {
         this.enrollments = enrollments;
+        this.audit = audit;
         this.attestations = attestations;
         this.settingsValidator = settingsValidator;
         this.limits = limits;
@@ -97,7 +100,9 @@ public class IndividualEnrollmentService {
                     + limits.individualEnrollments() + " individual enrollments.");
         }
         try {
-            return enrollments.save(new IndividualEnrollment(registrationId, deviceId, stored, checked, clock.instant()));
+            IndividualEnrollment created = enrollments.save(new IndividualEnrollment(registrationId, deviceId, stored, checked, clock.instant()));
+            audit.created(created);
+            return created;
         } catch (DuplicateKeyException e) {
             throw duplicate(registrationId);
         }
@@ -122,9 +127,10 @@ public class IndividualEnrollmentService {
         if (enrollment.version() != expectedVersion) {
             throw stale(registrationId);
         }
+        Map<String, Object> before = EnrollmentAudit.snapshot(enrollment);
         enrollment.update(deviceId, checked, clock.instant());
         try {
-            return enrollments.save(enrollment);
+            return saved(before, enrollment);
         } catch (OptimisticLockingFailureException e) {
             throw stale(registrationId);
         }
@@ -155,10 +161,11 @@ public class IndividualEnrollmentService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        Map<String, Object> before = EnrollmentAudit.snapshot(enrollment);
         enrollment.update(deviceId, checked, clock.instant());
         enrollment.replaceAttestation(stored, clock.instant());
         try {
-            return enrollments.save(enrollment);
+            return saved(before, enrollment);
         } catch (OptimisticLockingFailureException e) {
             throw stale(registrationId);
         }
@@ -170,6 +177,13 @@ public class IndividualEnrollmentService {
         IndividualEnrollment enrollment = get(registrationId);
         StoredCredentials.checkIfMatch(ifMatch, enrollment.etag(), "the enrollment " + registrationId);
         enrollments.delete(enrollment);
+        audit.deleted(enrollment);
+    }
+
+    private IndividualEnrollment saved(Map<String, Object> before, IndividualEnrollment enrollment) {
+        IndividualEnrollment saved = enrollments.save(enrollment);
+        audit.updated(before, saved);
+        return saved;
     }
 
     /** Deletes the enrollments; their registration records and hub devices stay (behaviour.md §8). */
@@ -178,6 +192,7 @@ public class IndividualEnrollmentService {
         List<IndividualEnrollment> found = enrollments.findByRegistrationKeyIn(
                 registrationIds.stream().map(IndividualEnrollment::keyOf).toList());
         enrollments.deleteAll(found);
+        found.forEach(audit::deleted);
         return found.size();
     }
 
