@@ -1,5 +1,9 @@
 package io.localdps.serviceapi;
 
+import io.localdps.audit.AuditEntry;
+import io.localdps.audit.AuditFilter;
+import io.localdps.audit.AuditLogService;
+import io.localdps.common.PageRequest;
 import io.localdps.enrollment.EnrollmentGroupService;
 import io.localdps.enrollment.IndividualEnrollment;
 import io.localdps.enrollment.IndividualEnrollmentService;
@@ -24,8 +28,23 @@ class EnrollmentApiTest extends ServiceApiTestBase {
     IndividualEnrollmentService enrollments;
     @Autowired
     EnrollmentGroupService groups;
+    @Autowired
+    AuditLogService auditLog;
     @LocalServerPort
     int consolePort;
+
+    @Test
+    void aChangeThroughTheApiIsAuditedUnderItsPolicyAndARefusedOneIsNot() {
+        String writer = tokenWith("audit-writer", io.localdps.accesspolicy.AccessRight.ENROLLMENT_WRITE);
+        api.call("PUT", "/enrollments/api-audited", writer, symmetricKeyEnrollment("api-audited"));
+        HttpResponse<String> refused = api.call("PUT", "/enrollments/api-audited-2", "SharedAccessSignature sr=x&sig=y&se=1&skn=z",
+                symmetricKeyEnrollment("api-audited-2"));
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        AuditFilter byId = new AuditFilter(null, null, "api-audited", null, null);
+        assertThat(auditLog.page(byId, PageRequest.first(10))).extracting(AuditEntry::actor, AuditEntry::entityId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("service API (policy audit-writer)", "api-audited"));
+    }
 
     @Test
     void creatingWithAnEmptySymmetricKeyGeneratesKeysThatThePutAnswerShowsAndGetHides() {
