@@ -27,6 +27,7 @@ class EnrollmentAudit {
         snapshot.put("deviceId", enrollment.deviceId());
         snapshot.put("attestation", enrollment.attestation());
         snapshot.put("settings", enrollment.settings());
+        putExtras(snapshot, enrollment.extras());
         return snapshot;
     }
 
@@ -35,7 +36,17 @@ class EnrollmentAudit {
         snapshot.put("enrollmentGroupId", group.enrollmentGroupId());
         snapshot.put("attestation", group.attestation());
         snapshot.put("settings", group.settings());
+        putExtras(snapshot, group.extras());
         return snapshot;
+    }
+
+    private static void putExtras(Map<String, Object> snapshot, EnrollmentExtras extras) {
+        if (extras.optionalDeviceInformation() != null) {
+            snapshot.put(EnrollmentExtras.OPTIONAL_DEVICE_INFORMATION, extras.optionalDeviceInformation());
+        }
+        if (extras.clientCertificateIssuancePolicy() != null) {
+            snapshot.put(EnrollmentExtras.ISSUANCE_POLICY, extras.clientCertificateIssuancePolicy());
+        }
     }
 
     void created(IndividualEnrollment enrollment) {

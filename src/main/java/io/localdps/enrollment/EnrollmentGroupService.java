@@ -85,10 +85,18 @@ public class EnrollmentGroupService {
 
     @Transactional
     public EnrollmentGroup create(String enrollmentGroupId, Attestation attestation, EnrollmentSettings settings) {
+        return create(enrollmentGroupId, attestation, settings, EnrollmentExtras.none());
+    }
+
+    /** The service API's create, with the fields only the API has. */
+    @Transactional
+    public EnrollmentGroup create(String enrollmentGroupId, Attestation attestation, EnrollmentSettings settings,
+                                  EnrollmentExtras extras) {
         Map<String, String> errors = new LinkedHashMap<>();
         EnrollmentRules.groupNameProblem(enrollmentGroupId).ifPresent(m -> errors.put(GROUP_ID, m));
         Attestation stored = attestations.forGroup(attestation, errors);
         EnrollmentSettings checked = settingsValidator.validate(settings, errors);
+        extras.validate(true, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -97,7 +105,9 @@ public class EnrollmentGroupService {
         }
         checkQuota(stored.type());
         try {
-            EnrollmentGroup created = groups.save(new EnrollmentGroup(enrollmentGroupId, stored, checked, clock.instant()));
+            EnrollmentGroup group = new EnrollmentGroup(enrollmentGroupId, stored, checked, clock.instant());
+            group.replaceExtras(extras);
+            EnrollmentGroup created = groups.save(group);
             audit.created(created);
             return created;
         } catch (DuplicateKeyException e) {
@@ -133,16 +143,24 @@ public class EnrollmentGroupService {
     @Transactional
     public EnrollmentGroup createOrReplace(String enrollmentGroupId, String ifMatch, Attestation attestation,
                                            EnrollmentSettings settings) {
+        return createOrReplace(enrollmentGroupId, ifMatch, attestation, settings, EnrollmentExtras.none());
+    }
+
+    /** {@link #createOrReplace(String, String, Attestation, EnrollmentSettings)} with the API-only fields, which a replace replaces too. */
+    @Transactional
+    public EnrollmentGroup createOrReplace(String enrollmentGroupId, String ifMatch, Attestation attestation,
+                                           EnrollmentSettings settings, EnrollmentExtras extras) {
         Optional<EnrollmentGroup> existing = find(enrollmentGroupId);
         StoredCredentials.checkIfMatch(ifMatch, existing.map(EnrollmentGroup::etag).orElse(null),
                 "the enrollment group " + enrollmentGroupId);
         if (existing.isEmpty()) {
-            return create(enrollmentGroupId, attestation, settings);
+            return create(enrollmentGroupId, attestation, settings, extras);
         }
         EnrollmentGroup group = existing.get();
         Map<String, String> errors = new LinkedHashMap<>();
         Attestation stored = attestations.forGroup(StoredCredentials.keepKeysWhenOmitted(attestation, group.attestation()), errors);
         EnrollmentSettings checked = settingsValidator.validate(settings, errors);
+        extras.validate(true, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -152,6 +170,7 @@ public class EnrollmentGroupService {
         Map<String, Object> before = EnrollmentAudit.snapshot(group);
         group.update(checked, clock.instant());
         group.replaceAttestation(stored, clock.instant());
+        group.replaceExtras(extras);
         try {
             return saved(before, group);
         } catch (OptimisticLockingFailureException e) {

@@ -84,11 +84,19 @@ public class IndividualEnrollmentService {
     @Transactional
     public IndividualEnrollment create(String registrationId, String deviceId, Attestation attestation,
                                        EnrollmentSettings settings) {
+        return create(registrationId, deviceId, attestation, settings, EnrollmentExtras.none());
+    }
+
+    /** The service API's create, with the fields only the API has. */
+    @Transactional
+    public IndividualEnrollment create(String registrationId, String deviceId, Attestation attestation,
+                                       EnrollmentSettings settings, EnrollmentExtras extras) {
         Map<String, String> errors = new LinkedHashMap<>();
         EnrollmentRules.registrationIdProblem(registrationId).ifPresent(m -> errors.put(REGISTRATION_ID, m));
         EnrollmentRules.deviceIdProblem(deviceId).ifPresent(m -> errors.put(DEVICE_ID, m));
         Attestation stored = attestations.forIndividual(attestation, registrationId, errors);
         EnrollmentSettings checked = settingsValidator.validate(settings, errors);
+        extras.validate(false, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -100,7 +108,9 @@ public class IndividualEnrollmentService {
                     + limits.individualEnrollments() + " individual enrollments.");
         }
         try {
-            IndividualEnrollment created = enrollments.save(new IndividualEnrollment(registrationId, deviceId, stored, checked, clock.instant()));
+            IndividualEnrollment enrollment = new IndividualEnrollment(registrationId, deviceId, stored, checked, clock.instant());
+            enrollment.replaceExtras(extras);
+            IndividualEnrollment created = enrollments.save(enrollment);
             audit.created(created);
             return created;
         } catch (DuplicateKeyException e) {
@@ -146,11 +156,18 @@ public class IndividualEnrollmentService {
     @Transactional
     public IndividualEnrollment createOrReplace(String registrationId, String ifMatch, String deviceId,
                                                 Attestation attestation, EnrollmentSettings settings) {
+        return createOrReplace(registrationId, ifMatch, deviceId, attestation, settings, EnrollmentExtras.none());
+    }
+
+    /** {@link #createOrReplace(String, String, String, Attestation, EnrollmentSettings)} with the API-only fields, which a replace replaces too. */
+    @Transactional
+    public IndividualEnrollment createOrReplace(String registrationId, String ifMatch, String deviceId,
+                                                Attestation attestation, EnrollmentSettings settings, EnrollmentExtras extras) {
         Optional<IndividualEnrollment> existing = find(registrationId);
         StoredCredentials.checkIfMatch(ifMatch, existing.map(IndividualEnrollment::etag).orElse(null),
                 "the enrollment " + registrationId);
         if (existing.isEmpty()) {
-            return create(registrationId, deviceId, attestation, settings);
+            return create(registrationId, deviceId, attestation, settings, extras);
         }
         IndividualEnrollment enrollment = existing.get();
         Map<String, String> errors = new LinkedHashMap<>();
@@ -158,12 +175,14 @@ public class IndividualEnrollmentService {
         Attestation stored = attestations.forIndividual(
                 StoredCredentials.keepKeysWhenOmitted(attestation, enrollment.attestation()), enrollment.registrationId(), errors);
         EnrollmentSettings checked = settingsValidator.validate(settings, errors);
+        extras.validate(false, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         Map<String, Object> before = EnrollmentAudit.snapshot(enrollment);
         enrollment.update(deviceId, checked, clock.instant());
         enrollment.replaceAttestation(stored, clock.instant());
+        enrollment.replaceExtras(extras);
         try {
             return saved(before, enrollment);
         } catch (OptimisticLockingFailureException e) {
