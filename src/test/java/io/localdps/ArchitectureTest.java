@@ -30,7 +30,8 @@ class ArchitectureTest {
     private static final String[] FEATURES = {"io.localdps.enrollment..", "io.localdps.hub..",
             "io.localdps.certificate..", "io.localdps.attestation..", "io.localdps.instance..", "io.localdps.admin..",
             "io.localdps.common..", "io.localdps.registration..", "io.localdps.allocation..", "io.localdps.tls..",
-            "io.localdps.mqtt..", "io.localdps.https..", "io.localdps.accesspolicy..", "io.localdps.serviceapi..", "io.localdps.lab..", "io.localdps.audit.."};
+            "io.localdps.mqtt..", "io.localdps.https..", "io.localdps.accesspolicy..", "io.localdps.serviceapi..", "io.localdps.lab..",
+            "io.localdps.operations..", "io.localdps.audit.."};
 
     private static final DescribedPredicate<JavaClass> SPRING_DATA_REPOSITORIES =
             assignableTo(Repository.class).and(JavaClass.Predicates.INTERFACES).as("are Spring Data repositories");

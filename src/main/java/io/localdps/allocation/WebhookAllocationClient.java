@@ -3,6 +3,8 @@ package io.localdps.allocation;
 import io.localdps.common.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.net.ConnectException;
@@ -38,10 +40,22 @@ public class WebhookAllocationClient implements AutoCloseable {
     private static final byte[] IGNORED_BODY = new byte[0];
 
     private final WebhookProperties properties;
+    private final WebhookMetrics metrics;
     private final HttpClient http;
 
     public WebhookAllocationClient(WebhookProperties properties) {
+        this(properties, WebhookMetrics.unregistered());
+    }
+
+    /** @param metrics optional: a context without meters gets unregistered ones */
+    @Autowired
+    public WebhookAllocationClient(WebhookProperties properties, ObjectProvider<WebhookMetrics> metrics) {
+        this(properties, metrics.getIfAvailable(WebhookMetrics::unregistered));
+    }
+
+    WebhookAllocationClient(WebhookProperties properties, WebhookMetrics metrics) {
         this.properties = properties;
+        this.metrics = metrics;
         // HTTP/1.1: a plain-http webhook would otherwise get an h2c upgrade attempt that some servers mishandle.
         // No redirects: following one would hand the device's data to a URL nobody configured.
         this.http = HttpClient.newBuilder()
@@ -59,10 +73,27 @@ public class WebhookAllocationClient implements AutoCloseable {
      *                              so the registration should stay {@code assigning}
      */
     public AllocationDecision allocate(CustomAllocationContext context, List<String> linkedHubs) throws InterruptedException {
+        long started = System.nanoTime();
+        Decided decided = decide(context, linkedHubs);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (decided.failure() == null) {
+            metrics.decided(took);
+        } else {
+            metrics.failed(decided.failure(), took);
+        }
+        return decided.decision();
+    }
+
+    /** A decision and, when it is a failure, its kind for the metrics. */
+    private record Decided(AllocationDecision decision, WebhookMetrics.Failure failure) {
+    }
+
+    private Decided decide(CustomAllocationContext context, List<String> linkedHubs) throws InterruptedException {
         URI webhook = webhookUri(context.definition().webhookUrl());
         if (webhook == null) {
-            return new AllocationDecision.Failed(CUSTOM_ALLOCATION_FAILED,
-                    "Custom allocation failed: the enrollment's webhook URL is not a valid http or https URL.");
+            return new Decided(new AllocationDecision.Failed(CUSTOM_ALLOCATION_FAILED,
+                    "Custom allocation failed: the enrollment's webhook URL is not a valid http or https URL."),
+                    WebhookMetrics.Failure.INVALID_URL);
         }
         String target = withoutQuery(webhook);
         HttpRequest request = HttpRequest.newBuilder(webhook)
@@ -76,15 +107,18 @@ public class WebhookAllocationClient implements AutoCloseable {
             if (attempt instanceof Attempt.Answered answered && !isTransient(answered.status())) {
                 AllocationDecision decision = WebhookAnswer.interpret(answered.status(), answered.body(), linkedHubs);
                 logDecision(target, call, decision);
-                return decision;
+                return new Decided(decision, decision instanceof AllocationDecision.Assigned ? null
+                        : answered.status() == 200 ? WebhookMetrics.Failure.INVALID_ANSWER : WebhookMetrics.Failure.ERROR_STATUS);
             }
             if (attempt instanceof Attempt.Unusable unusable) {
                 log.warn("Custom allocation webhook {}: {}", target, unusable.reason());
-                return new AllocationDecision.Failed(CUSTOM_ALLOCATION_FAILED, "Custom allocation failed: " + unusable.reason() + ".");
+                return new Decided(new AllocationDecision.Failed(CUSTOM_ALLOCATION_FAILED, "Custom allocation failed: "
+                        + unusable.reason() + "."), WebhookMetrics.Failure.INVALID_ANSWER);
             }
             if (call > properties.maxRetries()) {
                 log.warn("Custom allocation webhook {}: giving up after {} calls; the last one {}", target, call, attempt.describe());
-                return gaveUp(attempt, call);
+                return new Decided(gaveUp(attempt, call), attempt instanceof Attempt.Answered
+                        ? WebhookMetrics.Failure.ERROR_STATUS : WebhookMetrics.Failure.UNREACHABLE);
             }
             Duration delay = properties.delayBeforeRetry(call);
             log.info("Custom allocation webhook {}: call {} {}; retrying in {} ms", target, call, attempt.describe(), delay.toMillis());

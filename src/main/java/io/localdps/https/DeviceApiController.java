@@ -1,5 +1,6 @@
 package io.localdps.https;
 
+import io.localdps.common.DatabaseOutage;
 import io.localdps.registration.DeviceRegistrations;
 import io.localdps.registration.DeviceResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -77,9 +78,19 @@ class DeviceApiController {
         DeviceResponses.error(response, error);
     }
 
-    /** DPS failed unexpectedly: a 500 with an error body; devices retry it (device-api.md §4.5). */
+    /**
+     * DPS failed: while the database is unreachable a 503 with {@code Retry-After} (nothing was written: every write
+     * is one transaction); otherwise unexpectedly, a 500 with an error body. Devices retry both (device-api.md §4.5).
+     */
     @ExceptionHandler(Exception.class)
     void failed(Exception error, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (DatabaseOutage.causedBy(error)) {
+            log.debug("Device request {} {}: database unavailable, answered 503: {}", request.getMethod(), request.getRequestURI(),
+                    error.toString());
+            DeviceResponses.error(response, DeviceApiException.unavailable(
+                    "The service is temporarily unavailable; retry later.", DatabaseOutage.RETRY_AFTER_SECONDS));
+            return;
+        }
         log.error("Device request {} {} failed", request.getMethod(), request.getRequestURI(), error);
         DeviceResponses.error(response, new DeviceApiException(500, 500000, "Internal error; retry later."));
     }

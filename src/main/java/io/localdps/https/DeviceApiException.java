@@ -9,16 +9,18 @@ class DeviceApiException extends RuntimeException {
     private final int status;
     private final int errorCode;
     private final String allowedMethod;
+    private final Integer retryAfterSeconds;
 
     DeviceApiException(int status, int errorCode, String message) {
-        this(status, errorCode, message, null);
+        this(status, errorCode, message, null, null);
     }
 
-    private DeviceApiException(int status, int errorCode, String message, String allowedMethod) {
+    private DeviceApiException(int status, int errorCode, String message, String allowedMethod, Integer retryAfterSeconds) {
         super(message);
         this.status = status;
         this.errorCode = errorCode;
         this.allowedMethod = allowedMethod;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     static DeviceApiException notFound(String message) {
@@ -27,7 +29,12 @@ class DeviceApiException extends RuntimeException {
 
     static DeviceApiException methodNotAllowed(String method, String allowedMethod) {
         return new DeviceApiException(405, 405000, "This path accepts " + allowedMethod + ", not " + method + ".",
-                allowedMethod);
+                allowedMethod, null);
+    }
+
+    /** 503 with {@code Retry-After}: devices treat it as transient (device-api.md §4.5) and come back. */
+    static DeviceApiException unavailable(String message, int retryAfterSeconds) {
+        return new DeviceApiException(503, 503000, message, null, retryAfterSeconds);
     }
 
     int status() {
@@ -41,5 +48,10 @@ class DeviceApiException extends RuntimeException {
     /** For the {@code Allow} header of a 405, else null. */
     String allowedMethod() {
         return allowedMethod;
+    }
+
+    /** For the {@code Retry-After} header of a 503, else null. */
+    Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -67,6 +67,9 @@ final class DeviceResponses {
         if (error.allowedMethod() != null) {
             response.setHeader("Allow", error.allowedMethod());
         }
+        if (error.retryAfterSeconds() != null) {
+            response.setHeader("Retry-After", Integer.toString(error.retryAfterSeconds()));
+        }
         body(response, Json.write(body));
     }
 

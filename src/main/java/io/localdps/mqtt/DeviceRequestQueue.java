@@ -1,5 +1,6 @@
 package io.localdps.mqtt;
 
+import io.localdps.common.DatabaseOutage;
 import io.localdps.registration.DeviceRegistrations;
 import io.localdps.registration.DeviceRequest;
 import io.localdps.registration.DeviceResponse;
@@ -105,7 +106,13 @@ final class DeviceRequestQueue {
                 log.error("MQTT {}: DeviceRegistrations returned no response to {}", identity.registrationId(), pending.request());
             }
         } catch (RuntimeException e) {
-            log.error("MQTT {}: DeviceRegistrations failed on {}", identity.registrationId(), pending.request(), e);
+            if (DatabaseOutage.causedBy(e)) {
+                // Nothing was written (each write is one transaction): the device may simply come back.
+                log.debug("MQTT {}: database unavailable, answering 503 to {}: {}", identity.registrationId(), pending.request(), e.toString());
+                response = error(503, 503000, "The service is temporarily unavailable, retry later", DatabaseOutage.RETRY_AFTER_SECONDS);
+            } else {
+                log.error("MQTT {}: DeviceRegistrations failed on {}", identity.registrationId(), pending.request(), e);
+            }
         } finally {
             // Also after an Error, so the connection is never left waiting for an answer that cannot come.
             DeviceResponse answer = response != null ? response : internalError();

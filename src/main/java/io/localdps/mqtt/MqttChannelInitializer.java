@@ -21,9 +21,11 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final DeviceRegistrations registrations;
     private final MqttConnectCheck connectCheck;
     private final Executor requestExecutor;
+    private final TlsHandshakeWatch handshakeWatch;
 
     MqttChannelInitializer(SslContext tls, MqttSettings settings, DeviceRegistrations registrations,
-                           MqttConnectCheck connectCheck, Executor requestExecutor) {
+                           MqttConnectCheck connectCheck, Executor requestExecutor, Runnable onTlsHandshakeFailure) {
+        this.handshakeWatch = new TlsHandshakeWatch(onTlsHandshakeFailure);
         this.tls = tls;
         this.settings = settings;
         this.registrations = registrations;
@@ -37,6 +39,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
         tlsHandler.setHandshakeTimeoutMillis(settings.connectTimeout().toMillis());
         channel.pipeline()
                 .addLast("tls", tlsHandler)
+                .addLast("tls-watch", handshakeWatch)
                 .addLast("size-guard", new MqttFrameSizeGuard(settings.maxMessageBytes()))
                 .addLast("mqtt-decoder", new MqttDecoder(settings.maxMessageBytes(), MAX_CLIENT_ID_LENGTH))
                 .addLast("mqtt-encoder", MqttEncoder.INSTANCE)

@@ -13,12 +13,17 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(MqttEndpointProperties.class)
 public class MqttConfiguration {
 
-    /** @param connectCheck optional: without such a bean every well-formed CONNECT is accepted */
+    /**
+     * @param connectCheck optional: without such a bean every well-formed CONNECT is accepted
+     * @param metrics      optional: without it (a context without meters) handshake failures are not counted
+     */
     @Bean
     @ConditionalOnBooleanProperty(name = "dps.mqtt.enabled", matchIfMissing = true)
     MqttEndpoint mqttEndpoint(MqttEndpointProperties properties, DeviceRegistrations registrations,
-                              DeviceTlsMaterial tlsMaterial, ObjectProvider<MqttConnectCheck> connectCheck) {
+                              DeviceTlsMaterial tlsMaterial, ObjectProvider<MqttConnectCheck> connectCheck,
+                              ObjectProvider<MqttMetrics> metrics) {
+        MqttMetrics meters = metrics.getIfAvailable();
         return new MqttEndpoint(properties.toSettings(), registrations, tlsMaterial,
-                connectCheck.getIfAvailable(MqttConnectCheck::acceptAll));
+                connectCheck.getIfAvailable(MqttConnectCheck::acceptAll), meters == null ? () -> { } : meters::tlsHandshakeFailed);
     }
 }

@@ -20,10 +20,17 @@ public class MqttEndpoint implements SmartLifecycle {
     private final DeviceRegistrations registrations;
     private final DeviceTlsMaterial tlsMaterial;
     private final MqttConnectCheck connectCheck;
+    private final Runnable onTlsHandshakeFailure;
     private volatile MqttServer server;
 
     public MqttEndpoint(MqttSettings settings, DeviceRegistrations registrations, DeviceTlsMaterial tlsMaterial,
                         MqttConnectCheck connectCheck) {
+        this(settings, registrations, tlsMaterial, connectCheck, () -> { });
+    }
+
+    public MqttEndpoint(MqttSettings settings, DeviceRegistrations registrations, DeviceTlsMaterial tlsMaterial,
+                        MqttConnectCheck connectCheck, Runnable onTlsHandshakeFailure) {
+        this.onTlsHandshakeFailure = onTlsHandshakeFailure;
         this.settings = settings;
         this.registrations = registrations;
         this.tlsMaterial = tlsMaterial;
@@ -36,7 +43,7 @@ public class MqttEndpoint implements SmartLifecycle {
             return;
         }
         try {
-            server = MqttServer.start(settings, registrations, tlsMaterial, connectCheck);
+            server = MqttServer.start(settings, registrations, tlsMaterial, connectCheck, onTlsHandshakeFailure);
         } catch (SSLException e) {
             throw new IllegalStateException("MQTT device endpoint: unusable TLS key or certificate chain", e);
         } catch (InterruptedException e) {

@@ -39,6 +39,13 @@ public final class MqttServer implements AutoCloseable {
     /** Binds and returns once the port accepts connections. */
     public static MqttServer start(MqttSettings settings, DeviceRegistrations registrations, DeviceTlsMaterial tlsMaterial,
                                    MqttConnectCheck connectCheck) throws SSLException, InterruptedException {
+        return start(settings, registrations, tlsMaterial, connectCheck, () -> { });
+    }
+
+    /** @param onTlsHandshakeFailure called on an event loop for every failed TLS handshake (for metrics); must not block */
+    public static MqttServer start(MqttSettings settings, DeviceRegistrations registrations, DeviceTlsMaterial tlsMaterial,
+                                   MqttConnectCheck connectCheck, Runnable onTlsHandshakeFailure)
+            throws SSLException, InterruptedException {
         var tls = MqttTls.serverContext(tlsMaterial);
         // Calls to DeviceRegistrations may block on the database; a full queue is answered with 503.
         var requestExecutor = new ThreadPoolExecutor(settings.requestThreads(), settings.requestThreads(), 60, TimeUnit.SECONDS,
@@ -54,7 +61,8 @@ public final class MqttServer implements AutoCloseable {
                     // Without it each request/response step can stall ~40 ms (Nagle meets delayed ACK).
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.SO_KEEPALIVE, true)
-                    .childHandler(new MqttChannelInitializer(tls, settings, registrations, connectCheck, requestExecutor))
+                    .childHandler(new MqttChannelInitializer(tls, settings, registrations, connectCheck, requestExecutor,
+                            onTlsHandshakeFailure))
                     .bind(settings.port())
                     .sync()
                     .channel();

@@ -1,5 +1,6 @@
 package io.localdps.registration;
 
+import io.localdps.common.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -8,10 +9,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Finishes operations off the request threads. An operation is claimed in the database before it
@@ -26,22 +29,26 @@ class OperationWorker implements SmartLifecycle {
 
     private final RegistrationStore store;
     private final ProvisioningProcess process;
+    private final RegistrationMetrics metrics;
     private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
     private final int threads;
     private final Duration lease;
     private final Duration unclaimedGrace;
     private volatile ExecutorService executor;
+    /** Set while the database is unreachable, so an outage is logged once and its end once, not per operation and sweep. */
+    private final AtomicBoolean databaseDown = new AtomicBoolean();
 
     /**
      * @param lease          how long a claim lasts: a node that dies mid-operation delays it by this much
      * @param unclaimedGrace how old an operation nobody claimed must be before the sweep takes it
      */
-    OperationWorker(RegistrationStore store, ProvisioningProcess process,
+    OperationWorker(RegistrationStore store, ProvisioningProcess process, RegistrationMetrics metrics,
                     @Value("${dps.registration.worker-threads:8}") int threads,
                     @Value("${dps.registration.claim-lease:PT60S}") Duration lease,
                     @Value("${dps.registration.unclaimed-grace:PT5S}") Duration unclaimedGrace) {
         this.store = store;
         this.process = process;
+        this.metrics = metrics;
         this.threads = threads;
         this.lease = lease;
         this.unclaimedGrace = unclaimedGrace;
@@ -52,9 +59,17 @@ class OperationWorker implements SmartLifecycle {
         if (running == null) {
             return; // the sweep picks it up once the worker runs
         }
+        metrics.operationQueued();
         try {
-            running.execute(() -> work(operationId));
+            running.execute(() -> {
+                try {
+                    work(operationId);
+                } finally {
+                    metrics.operationLeft();
+                }
+            });
         } catch (RejectedExecutionException stopping) {
+            metrics.operationLeft();
             log.debug("Worker stopping; operation {} left for the sweep", operationId);
         }
     }
@@ -68,15 +83,44 @@ class OperationWorker implements SmartLifecycle {
             RegistrationRecord record = store.record(operation.work().registrationId()).orElse(null);
             Provisioning outcome = process.run(operation.work(), record);
             store.complete(operationId, outcome);
+            databaseBack();
         } catch (RuntimeException e) {
+            if (DatabaseOutage.causedBy(e)) {
+                databaseLost(e);
+                return; // its claim, if it was taken, runs out and the sweep retries it
+            }
             log.error("Operation {} failed unexpectedly; it will be retried after its claim runs out", operationId, e);
         }
     }
 
     @Scheduled(fixedDelayString = "${dps.registration.sweep-interval:PT5S}")
     void sweep() {
-        if (executor != null) {
-            store.stalled(unclaimedGrace).forEach(this::submit);
+        if (executor == null) {
+            return;
+        }
+        List<String> stalled;
+        try {
+            stalled = store.stalled(unclaimedGrace);
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causedBy(e)) {
+                throw e;
+            }
+            databaseLost(e);
+            return;
+        }
+        databaseBack();
+        stalled.forEach(this::submit);
+    }
+
+    private void databaseLost(RuntimeException e) {
+        if (databaseDown.compareAndSet(false, true)) {
+            log.warn("Database unavailable ({}); operations wait and are retried once it is back", e.getMessage());
+        }
+    }
+
+    private void databaseBack() {
+        if (databaseDown.compareAndSet(true, false)) {
+            log.info("Database available again; stalled operations are picked up by the sweep");
         }
     }
 

@@ -27,12 +27,14 @@ public class RegistrationService implements DeviceRegistrations {
     private final RegistrationStore store;
     private final OperationWorker worker;
     private final RegistrationThrottle throttle;
+    private final RegistrationMetrics metrics;
     private final int retryAfterSeconds;
 
     RegistrationService(InstanceService instance, DeviceAttestor attestor, RegistrationStore store, OperationWorker worker,
-                        RegistrationThrottle throttle,
+                        RegistrationThrottle throttle, RegistrationMetrics metrics,
                         @Value("${dps.registration.retry-after-seconds:2}") int retryAfterSeconds) {
         this.throttle = throttle;
+        this.metrics = metrics;
         this.instance = instance;
         this.attestor = attestor;
         this.store = store;
@@ -44,6 +46,7 @@ public class RegistrationService implements DeviceRegistrations {
     public DeviceResponse register(DeviceRequest request) {
         int wait = throttle.admit();
         if (wait > 0) {
+            metrics.throttled(request.transport());
             DeviceResponse throttled = DeviceErrors.error(429, 429001, "Too many registrations: the limit of this instance is reached.");
             return new DeviceResponse(429, throttled.body(), wait, throttled.headers());
         }
@@ -103,6 +106,7 @@ public class RegistrationService implements DeviceRegistrations {
         if (refused.knownDevice()) {
             store.recordRefusal(request.registrationId(), refused, request.transport().name());
         }
+        metrics.refused(request.transport(), refused.type());
         return DeviceErrors.error(refused.status(), refused.errorCode(), refused.message());
     }
 

@@ -25,17 +25,19 @@ public class RegistrationStore {
     private final RegistrationOperationRepository operations;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final RegistrationMetrics metrics;
     private final long maxRecords;
     private final java.util.concurrent.atomic.AtomicLong countedRecords = new java.util.concurrent.atomic.AtomicLong(-1);
     private volatile Instant countedAt = Instant.EPOCH;
     private static final Duration RECOUNT_AFTER = Duration.ofSeconds(10);
 
     RegistrationStore(RegistrationRecordRepository records, RegistrationOperationRepository operations, JdbcClient jdbc,
-                      Clock clock, @org.springframework.beans.factory.annotation.Value("${dps.limits.registrations:1000000}") long maxRecords) {
+                      Clock clock, RegistrationMetrics metrics, @org.springframework.beans.factory.annotation.Value("${dps.limits.registrations:1000000}") long maxRecords) {
         this.records = records;
         this.operations = operations;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.metrics = metrics;
         this.maxRecords = maxRecords;
     }
 
@@ -71,6 +73,7 @@ public class RegistrationStore {
             state.put("errorMessage", "The registration quota of " + maxRecords + " records is reached.");
             state.put("lastUpdatedDateTimeUtc", Timestamps.format(clock.instant()));
             operation.complete(RegistrationStatus.FAILED, Json.write(state), clock.instant());
+            metrics.ended(work, RegistrationStatus.FAILED, null, operation.created(), clock.instant());
             return operations.save(operation);
         }
         return operation;
@@ -150,6 +153,8 @@ public class RegistrationStore {
             countedRecords.updateAndGet(count -> count < 0 ? count : count + 1);
         }
         operation.complete(saved.status(), Json.write(RegistrationStateJson.of(saved, blob)), now);
+        metrics.ended(work, saved.status(), outcome instanceof Provisioning.Assigned assigned ? assigned.hub() : null,
+                operation.created(), now);
         return operations.save(operation);
     }
 

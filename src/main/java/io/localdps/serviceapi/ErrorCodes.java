@@ -17,6 +17,7 @@ final class ErrorCodes {
     static final int PRECONDITION_FAILED = 412002;
     static final int UNSUPPORTED_MEDIA_TYPE = 415000;
     static final int INTERNAL = 500000;
+    static final int UNAVAILABLE = 503000;
 
     private ErrorCodes() {
     }

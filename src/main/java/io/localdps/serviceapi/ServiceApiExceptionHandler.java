@@ -5,6 +5,7 @@ import io.localdps.common.InvalidInputException;
 import io.localdps.common.LimitExceededException;
 import io.localdps.common.NotFoundException;
 import io.localdps.common.StaleVersionException;
+import io.localdps.common.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -67,6 +68,14 @@ class ServiceApiExceptionHandler {
 
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<String> internal(RuntimeException e) {
+        if (DatabaseOutage.causedBy(e)) {
+            // Nothing was written (one transaction per change): the caller may simply retry.
+            log.debug("Service API: database unavailable, answered 503: {}", e.toString());
+            ResponseEntity<String> unavailable = error(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.UNAVAILABLE,
+                    "The service is temporarily unavailable; retry later.", Map.of());
+            return ResponseEntity.status(unavailable.getStatusCode()).headers(unavailable.getHeaders())
+                    .header("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS)).body(unavailable.getBody());
+        }
         String trackingId = UUID.randomUUID().toString();
         log.error("Service API failure {}", trackingId, e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL, "Internal error " + trackingId + ".", Map.of());

@@ -28,7 +28,7 @@ import java.util.Arrays;
  * HttpResponse<String> response = device.send(device.put(url, "{}"));
  * }</pre>
  */
-final class DeviceClient {
+public final class DeviceClient {
 
     private final HttpClient client;
 
@@ -36,21 +36,21 @@ final class DeviceClient {
         this.client = client;
     }
 
-    static Builder tls(String protocol) {
+    public static Builder tls(String protocol) {
         return new Builder(protocol);
     }
 
-    HttpRequest.Builder put(String url, String json) {
+    public HttpRequest.Builder put(String url, String json) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json; charset=utf-8").header("Accept", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json));
     }
 
-    HttpRequest.Builder get(String url) {
+    public HttpRequest.Builder get(String url) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Accept", "application/json").GET();
     }
 
-    HttpResponse<String> send(HttpRequest.Builder request) {
+    public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -69,7 +69,7 @@ final class DeviceClient {
         }
     }
 
-    static final class Builder {
+    public static final class Builder {
 
         private final String protocol;
         private X509Certificate trustAnchor;
@@ -82,26 +82,26 @@ final class DeviceClient {
             this.protocol = protocol;
         }
 
-        Builder trusting(X509Certificate trustAnchor) {
+        public Builder trusting(X509Certificate trustAnchor) {
             this.trustAnchor = trustAnchor;
             return this;
         }
 
         /** The device certificate and the intermediates it sends along in the handshake. */
-        Builder withCertificate(TestCertificates.Issued leaf, TestCertificates.Issued... intermediates) {
+        public Builder withCertificate(TestCertificates.Issued leaf, TestCertificates.Issued... intermediates) {
             this.leaf = leaf;
             this.intermediates = intermediates;
             return this;
         }
 
         /** A key and chain from a PKCS#12 file, e.g. the certificate lab's download. */
-        Builder withKeyStore(KeyStore keyStore, char[] password) {
+        public Builder withKeyStore(KeyStore keyStore, char[] password) {
             this.identity = keyStore;
             this.identityPassword = password;
             return this;
         }
 
-        DeviceClient build() {
+        public DeviceClient build() {
             try {
                 SSLContext tls = SSLContext.getInstance("TLS");
                 tls.init(identity != null ? keyStoreManagers() : leaf == null ? null : keyManagers(), trustManagers(), null);

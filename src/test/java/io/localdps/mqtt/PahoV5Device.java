@@ -20,14 +20,14 @@ import java.util.concurrent.LinkedBlockingQueue;
  * A device on the Eclipse Paho MQTT 5 client. MqttAsyncClient with the MqttSubscription[]
  * overload, because MqttClient.subscribe(String, int, listener) recurses forever in 1.2.5.
  */
-final class PahoV5Device implements AutoCloseable {
+public final class PahoV5Device implements AutoCloseable {
 
     private static final long WAIT_MILLIS = 30_000;
 
     private final MqttAsyncClient client;
     private final BlockingQueue<Response> received = new LinkedBlockingQueue<>();
 
-    PahoV5Device(int port, String registrationId) throws MqttException {
+    public PahoV5Device(int port, String registrationId) throws MqttException {
         client = new MqttAsyncClient("ssl://127.0.0.1:" + port, registrationId, new MemoryPersistence());
         client.setCallback(new MqttCallback() {
             @Override
@@ -57,7 +57,7 @@ final class PahoV5Device implements AutoCloseable {
         });
     }
 
-    void connect(SSLContext tls, String userName, String password) throws MqttException {
+    public void connect(SSLContext tls, String userName, String password) throws MqttException {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setSocketFactory(tls.getSocketFactory());
         options.setUserName(userName);
@@ -70,15 +70,15 @@ final class PahoV5Device implements AutoCloseable {
         client.connect(options).waitForCompletion(WAIT_MILLIS);
     }
 
-    void subscribeToResponses() throws MqttException {
+    public void subscribeToResponses() throws MqttException {
         client.subscribe(new MqttSubscription[]{new MqttSubscription(DpsTopics.RESPONSE_FILTER, 1)}).waitForCompletion(WAIT_MILLIS);
     }
 
-    void publish(String topic, String payload, int qos) throws MqttException {
+    public void publish(String topic, String payload, int qos) throws MqttException {
         client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), qos, false).waitForCompletion(WAIT_MILLIS);
     }
 
-    Response nextResponse() throws InterruptedException {
+    public Response nextResponse() throws InterruptedException {
         return Response.next(received);
     }
 

@@ -6,11 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A response PUBLISH as a real client received it. */
-record Response(String topic, String payload, int qos) {
+public record Response(String topic, String payload, int qos) {
 
     private static final Pattern OPERATION_ID = Pattern.compile("\"operationId\":\"([^\"]+)\"");
 
-    String operationId() {
+    public String operationId() {
         Matcher matcher = OPERATION_ID.matcher(payload);
         if (!matcher.find()) {
             throw new AssertionError("no operationId in " + payload);

@@ -1,6 +1,9 @@
 package io.localdps.console.overview;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.DescriptionList;
@@ -17,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.shared.Registration;
 import io.localdps.console.components.Copy;
 import io.localdps.console.enrollment.EnrollmentsView;
 import io.localdps.console.hub.LinkedHubsView;
@@ -24,6 +28,7 @@ import io.localdps.enrollment.EnrollmentGroupService;
 import io.localdps.enrollment.IndividualEnrollmentService;
 import io.localdps.hub.LinkedHubService;
 import io.localdps.instance.InstanceService;
+import io.localdps.operations.LiveFigures;
 import io.localdps.tls.DeviceTlsMaterial;
 import io.localdps.tls.Pem;
 import jakarta.annotation.security.PermitAll;
@@ -38,9 +43,17 @@ import java.nio.charset.StandardCharsets;
 public class OverviewView extends VerticalLayout {
 
     static final String DEVICE_CA_FILE = "localdps-device-ca.pem";
+    /** How often the live figures are redrawn while the page is open. */
+    static final int REFRESH_MILLIS = 5_000;
+
+    private final LiveFigures figures;
+    private final LiveFiguresPanel live = new LiveFiguresPanel();
+    private Registration polling;
 
     public OverviewView(InstanceService instance, EnrollmentGroupService groups,
-                        IndividualEnrollmentService individuals, LinkedHubService hubs, DeviceTlsMaterial tls) {
+                        IndividualEnrollmentService individuals, LinkedHubService hubs, DeviceTlsMaterial tls,
+                        LiveFigures figures) {
+        this.figures = figures;
         addClassName("dps-page");
         add(new H2("Overview"));
 
@@ -60,7 +73,29 @@ public class OverviewView extends VerticalLayout {
         counts.setWrap(true);
         add(counts);
 
+        live.show(figures.now());
+        add(live);
+
         add(deviceTrust(tls));
+    }
+
+    /** Polls only while the page is shown; the poll interval is the UI's, so it is handed back on leaving. */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        UI ui = event.getUI();
+        ui.setPollInterval(REFRESH_MILLIS);
+        polling = ui.addPollListener(poll -> live.show(figures.now()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
+        event.getUI().setPollInterval(-1);
+        super.onDetach(event);
     }
 
     /**
