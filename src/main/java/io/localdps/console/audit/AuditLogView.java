@@ -65,8 +65,13 @@ public class AuditLogView extends VerticalLayout {
             filter.setValueChangeMode(ValueChangeMode.LAZY);
             filter.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         }
+        fromFilter.setId("audit-from");
+        untilFilter.setId("audit-until");
         for (DateTimePicker picker : List.of(fromFilter, untilFilter)) {
-            picker.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+            picker.addValueChangeListener(change -> {
+                checkRange();
+                grid.getDataProvider().refreshAll();
+            });
         }
 
         grid.setId("audit-log-grid");
@@ -88,6 +93,14 @@ public class AuditLogView extends VerticalLayout {
         toolbar.getStyle().set("flex-wrap", "wrap");
         add(toolbar);
         addAndExpand(grid);
+    }
+
+    /** An empty range is not an error of the log but of the filter: say so at the field. */
+    private void checkRange() {
+        boolean backwards = fromFilter.getValue() != null && untilFilter.getValue() != null
+                && !untilFilter.getValue().isAfter(fromFilter.getValue());
+        untilFilter.setErrorMessage(backwards ? "Must be later than From." : null);
+        untilFilter.setInvalid(backwards);
     }
 
     private AuditFilter filter() {
