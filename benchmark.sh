@@ -2,6 +2,7 @@
 # Performance benchmarks: they print figures and never fail on timing. Not part of ./test.sh.
 #   ./benchmark.sh grid      the enrollment grid over 100,000 enrollments (H2 + PostgreSQL + Chromium)
 #   ./benchmark.sh startup   start-up time and idle memory of the production jar
+#   ./benchmark.sh ipfilter  nanoseconds per IP filter check (no rules, 100 rules)
 #   ./benchmark.sh registrations
 #                            N symmetric-key devices registering over MQTT/TLS against LocalDPS started
 #                            in-process (H2 file): registrations/s, p50/p95/p99 latency, errors, CPU split.
@@ -19,6 +20,9 @@
 #                                                it slows H2 down: a global lock around every statement)
 #     BENCH_JVM_ARGS="-Xmx2g"                    options of the benchmark JVM (server and generator)
 #     BENCH_TARGET="host port idScope groupPrimaryKey ca.pem"   drive an already running DPS instead
+#   ./benchmark.sh fleet     the simulated device fleet (simulator/, its CLI in a JVM of its own) against LocalDPS in-process:
+#                            registrations/s, latency, spread over three hubs weighted 1/2/3, the simulator's heap and RSS.
+#     BENCH_DEVICES=10000 BENCH_CONCURRENCY=200 BENCH_PROTOCOL=mqtt5 BENCH_SIM_HEAP=384m BENCH_RETRY_AFTER=1
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/select-java.sh
@@ -30,6 +34,9 @@ case "${1:-}" in
       | grep -E '^(==|  )' ;;
   startup)
     scripts/measure-startup.sh ;;
+  ipfilter)
+    ./mvnw -B -q test -DexcludedTestGroups= -Dsurefire.failIfNoSpecifiedTests=false -Dtest=IpFilterBenchmark 2>&1 \
+      | grep -E '^(==|  )' ;;
   registrations)
     args=(-Dbench.devices="${BENCH_DEVICES:-5000}" -Dbench.concurrency="${BENCH_CONCURRENCY:-200}"
           -Dbench.warmup="${BENCH_WARMUP:-1000}" -Dbench.max-seconds="${BENCH_MAX_SECONDS:-45}"
@@ -54,6 +61,17 @@ case "${1:-}" in
     else
       tail -60 "$log"; exit 1
     fi ;;
+  fleet)
+    log=$(mktemp)
+    trap 'rm -f "$log"' EXIT
+    if ./mvnw -B -q test -DexcludedTestGroups= -Dsurefire.failIfNoSpecifiedTests=false -Dtest=FleetBenchmark \
+         -Dbench.fleet.devices="${BENCH_DEVICES:-10000}" -Dbench.fleet.concurrency="${BENCH_CONCURRENCY:-200}" \
+         -Dbench.fleet.protocol="${BENCH_PROTOCOL:-mqtt5}" -Dbench.fleet.heap="${BENCH_SIM_HEAP:-384m}" \
+         -Dbench.fleet.retry-after="${BENCH_RETRY_AFTER:-1}" >"$log" 2>&1; then
+      grep -E '^(==|  )' "$log"
+    else
+      tail -60 "$log"; exit 1
+    fi ;;
   *)
-    echo "usage: ./benchmark.sh grid|startup|registrations" >&2; exit 2 ;;
+    echo "usage: ./benchmark.sh grid|startup|registrations|fleet|ipfilter" >&2; exit 2 ;;
 esac

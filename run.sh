@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 source scripts/select-java.sh
 
 jar=$(ls target/localdps-*.jar 2>/dev/null | head -1 || true)
-if [ -z "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
+if [ -z "$jar" ] || [ -n "$(find src simulator pom.xml -newer "$jar" -print -quit)" ]; then
   echo "Building LocalDPS (first run takes a minute or two)..."
   ./mvnw -B -q -DskipTests package
   jar=$(ls target/localdps-*.jar | head -1)

@@ -31,7 +31,7 @@ class ArchitectureTest {
             "io.localdps.certificate..", "io.localdps.attestation..", "io.localdps.instance..", "io.localdps.admin..",
             "io.localdps.common..", "io.localdps.registration..", "io.localdps.allocation..", "io.localdps.tls..",
             "io.localdps.mqtt..", "io.localdps.https..", "io.localdps.accesspolicy..", "io.localdps.serviceapi..", "io.localdps.lab..",
-            "io.localdps.operations..", "io.localdps.audit.."};
+            "io.localdps.operations..", "io.localdps.networking..", "io.localdps.simulation..", "io.localdps.audit.."};
 
     private static final DescribedPredicate<JavaClass> SPRING_DATA_REPOSITORIES =
             assignableTo(Repository.class).and(JavaClass.Predicates.INTERFACES).as("are Spring Data repositories");
@@ -62,6 +62,15 @@ class ArchitectureTest {
             .that().resideInAPackage("io.localdps.common..")
             .should().dependOnClassesThat(resideInAPackage("io.localdps..").and(not(resideInAPackage("io.localdps.common.."))))
             .because("every feature may use common, so common may use no feature");
+
+    /** Not in FEATURES: the server may use the simulator, the simulator uses nothing of the server. */
+    @ArchTest
+    static final ArchRule theSimulatorTalksToTheServerOnlyOverTheWire = classes()
+            .that().resideInAPackage("io.localdps.simulator..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.localdps.simulator..", "java..", "javax..",
+                    "org.eclipse.paho..", "org.bouncycastle..", "tools.jackson..", "com.fasterxml.jackson.annotation..",
+                    "io.netty..", "org.slf4j..")
+            .because("the simulator speaks the device protocol only, so it can be pointed at any DPS, ours or Azure's");
 
     @ArchTest
     static final ArchRule featureSlicesAreFreeOfCycles = slices()

@@ -17,11 +17,13 @@ import io.localdps.console.accesspolicy.SharedAccessPoliciesView;
 import io.localdps.console.audit.AuditLogView;
 import io.localdps.console.certificate.CertificatesView;
 import io.localdps.console.lab.CertificateLabView;
+import io.localdps.console.networking.NetworkingView;
 import io.localdps.console.enrollment.EnrollmentsView;
 import io.localdps.console.hub.HubDevicesView;
 import io.localdps.console.hub.LinkedHubsView;
 import io.localdps.console.overview.OverviewView;
 import io.localdps.console.registration.RegistrationRecordsView;
+import io.localdps.console.simulator.SimulatorView;
 import jakarta.annotation.security.PermitAll;
 
 /** The frame of every console page: the DPS menu on the left, as in the portal. */
@@ -54,11 +56,13 @@ public class MainLayout extends AppLayout {
         settings.addItem(new SideNavItem("Certificate lab", CertificateLabView.class, VaadinIcon.FLASK.create()));
         settings.addItem(new SideNavItem("Linked IoT hubs", LinkedHubsView.class, VaadinIcon.CLUSTER.create()));
         settings.addItem(new SideNavItem("Shared access policies", SharedAccessPoliciesView.class, VaadinIcon.KEY.create()));
+        settings.addItem(new SideNavItem("Networking", NetworkingView.class, VaadinIcon.SHIELD.create()));
         settings.addItem(new SideNavItem("Audit log", AuditLogView.class, VaadinIcon.TIME_BACKWARD.create()));
         SideNav simulated = new SideNav("Simulated IoT hubs");
         SideNavItem devices = new SideNavItem("Hub devices", HubDevicesView.class, VaadinIcon.CUBES.create());
         devices.setMatchNested(true);
         simulated.addItem(devices);
+        simulated.addItem(new SideNavItem("Simulator", SimulatorView.class, VaadinIcon.AUTOMATION.create()));
         addToDrawer(nav, settings, simulated);
         setPrimarySection(Section.DRAWER);
     }

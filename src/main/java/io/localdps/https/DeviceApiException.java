@@ -27,6 +27,11 @@ class DeviceApiException extends RuntimeException {
         return new DeviceApiException(404, 404000, message);
     }
 
+    /** Says no more than "unauthorized": an IP filter rejection must not reveal the rule (security.md §5). */
+    static DeviceApiException unauthorized() {
+        return new DeviceApiException(401, 401000, "Unauthorized");
+    }
+
     static DeviceApiException methodNotAllowed(String method, String allowedMethod) {
         return new DeviceApiException(405, 405000, "This path accepts " + allowedMethod + ", not " + method + ".",
                 allowedMethod, null);

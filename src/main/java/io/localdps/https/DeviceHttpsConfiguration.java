@@ -1,6 +1,7 @@
 package io.localdps.https;
 
 import io.localdps.instance.DpsProperties;
+import io.localdps.networking.NetworkAdmission;
 import io.localdps.tls.DeviceTlsMaterial;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -32,6 +33,15 @@ class DeviceHttpsConfiguration {
     DeviceHttpsConnector deviceHttpsConnector(HttpsProperties properties, DpsProperties dps,
                                               ObjectProvider<DeviceTlsMaterial> material) {
         return new DeviceHttpsConnector(properties, dps.deviceHost(), material);
+    }
+
+    /** Before everything else on the device port: a rejected client reaches no other code. */
+    @Bean
+    FilterRegistrationBean<DeviceIpFilter> deviceIpFilter(DeviceHttpsConnector connector, NetworkAdmission admission) {
+        FilterRegistrationBean<DeviceIpFilter> registration = new FilterRegistrationBean<>(new DeviceIpFilter(connector, admission));
+        registration.setOrder(FILTER_ORDER - 1);
+        registration.addUrlPatterns("/*");
+        return registration;
     }
 
     @Bean

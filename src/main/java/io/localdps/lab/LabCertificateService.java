@@ -175,6 +175,18 @@ public class LabCertificateService {
         return store.get(storeName);
     }
 
+    /**
+     * The lab CA with this SHA-256 thumbprint (the thumbprint a store certificate or an enrollment
+     * group's signing certificate shows) with its key unsealed, when the lab holds that CA; for
+     * simulated devices whose leaves are minted in memory.
+     */
+    public Optional<LabSigningCa> signingCa(String sha256Thumbprint) {
+        return sha256Thumbprint == null ? Optional.empty() : certificates.findBySha256Thumbprint(sha256Thumbprint)
+                .filter(certificate -> certificate.kind().ca())
+                .map(certificate -> new LabSigningCa(certificate.name(), Pem.readCertificates(certificate.fullChainPem()),
+                        unseal(certificate).privateKey()));
+    }
+
     /** Whether the lab holds the private key of the store certificate (same SHA-256 thumbprint). */
     public boolean holdsKeyOf(CaCertificate storeCertificate) {
         return certificates.findBySha256Thumbprint(storeCertificate.sha256Thumbprint()).isPresent();

@@ -10,11 +10,12 @@ import io.netty.handler.ssl.SslHandler;
 
 import java.util.concurrent.Executor;
 
-/** TLS → size guard → MQTT codec → the DPS session, for every accepted connection. */
+/** IP filter → TLS → size guard → MQTT codec → the DPS session, for every accepted connection. */
 final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     /** Registration IDs may have 128 characters; Netty's default client ID limit is 23. */
     private static final int MAX_CLIENT_ID_LENGTH = 256;
+    static final String SESSION = "dps-session";
 
     private final SslContext tls;
     private final MqttSettings settings;
@@ -22,15 +23,18 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final MqttConnectCheck connectCheck;
     private final Executor requestExecutor;
     private final TlsHandshakeWatch handshakeWatch;
+    private final MqttIpFilter ipFilter;
 
     MqttChannelInitializer(SslContext tls, MqttSettings settings, DeviceRegistrations registrations,
-                           MqttConnectCheck connectCheck, Executor requestExecutor, Runnable onTlsHandshakeFailure) {
+                           MqttConnectCheck connectCheck, Executor requestExecutor, Runnable onTlsHandshakeFailure,
+                           MqttAdmission admission) {
         this.handshakeWatch = new TlsHandshakeWatch(onTlsHandshakeFailure);
         this.tls = tls;
         this.settings = settings;
         this.registrations = registrations;
         this.connectCheck = connectCheck;
         this.requestExecutor = requestExecutor;
+        this.ipFilter = new MqttIpFilter(admission, settings);
     }
 
     @Override
@@ -38,12 +42,13 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
         SslHandler tlsHandler = tls.newHandler(channel.alloc());
         tlsHandler.setHandshakeTimeoutMillis(settings.connectTimeout().toMillis());
         channel.pipeline()
+                .addLast(MqttIpFilter.NAME, ipFilter)
                 .addLast("tls", tlsHandler)
                 .addLast("tls-watch", handshakeWatch)
                 .addLast("size-guard", new MqttFrameSizeGuard(settings.maxMessageBytes()))
                 .addLast("mqtt-decoder", new MqttDecoder(settings.maxMessageBytes(), MAX_CLIENT_ID_LENGTH))
                 .addLast("mqtt-encoder", MqttEncoder.INSTANCE)
-                .addLast("dps-session", new MqttDeviceSession(settings, registrations, connectCheck, requestExecutor,
+                .addLast(SESSION, new MqttDeviceSession(settings, registrations, connectCheck, requestExecutor,
                         PeerCertificates.FROM_TLS));
     }
 }

@@ -1,5 +1,7 @@
 package io.localdps.mqtt;
 
+import io.localdps.networking.NetworkAdmission;
+import io.localdps.networking.NetworkEndpoint;
 import io.localdps.registration.DeviceRegistrations;
 import io.localdps.tls.DeviceTlsMaterial;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,14 +18,18 @@ public class MqttConfiguration {
     /**
      * @param connectCheck optional: without such a bean every well-formed CONNECT is accepted
      * @param metrics      optional: without it (a context without meters) handshake failures are not counted
+     * @param admission    the IP filter and public network access rules for the device API; always present in
+     *                     the application, absent only in slices that wire this configuration alone
      */
     @Bean
     @ConditionalOnBooleanProperty(name = "dps.mqtt.enabled", matchIfMissing = true)
     MqttEndpoint mqttEndpoint(MqttEndpointProperties properties, DeviceRegistrations registrations,
                               DeviceTlsMaterial tlsMaterial, ObjectProvider<MqttConnectCheck> connectCheck,
-                              ObjectProvider<MqttMetrics> metrics) {
+                              ObjectProvider<MqttMetrics> metrics, ObjectProvider<NetworkAdmission> admission) {
         MqttMetrics meters = metrics.getIfAvailable();
         return new MqttEndpoint(properties.toSettings(), registrations, tlsMaterial,
-                connectCheck.getIfAvailable(MqttConnectCheck::acceptAll), meters == null ? () -> { } : meters::tlsHandshakeFailed);
+                connectCheck.getIfAvailable(MqttConnectCheck::acceptAll), meters == null ? () -> { } : meters::tlsHandshakeFailed,
+                admission.stream().findFirst().<MqttAdmission>map(rules -> client -> rules.admits(client, NetworkEndpoint.DEVICE_API))
+                        .orElseGet(MqttAdmission::acceptAll));
     }
 }

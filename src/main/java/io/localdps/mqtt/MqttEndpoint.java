@@ -21,20 +21,28 @@ public class MqttEndpoint implements SmartLifecycle {
     private final DeviceTlsMaterial tlsMaterial;
     private final MqttConnectCheck connectCheck;
     private final Runnable onTlsHandshakeFailure;
+    private final MqttAdmission admission;
     private volatile MqttServer server;
 
     public MqttEndpoint(MqttSettings settings, DeviceRegistrations registrations, DeviceTlsMaterial tlsMaterial,
                         MqttConnectCheck connectCheck) {
-        this(settings, registrations, tlsMaterial, connectCheck, () -> { });
+        this(settings, registrations, tlsMaterial, connectCheck, () -> { }, MqttAdmission.acceptAll());
     }
 
     public MqttEndpoint(MqttSettings settings, DeviceRegistrations registrations, DeviceTlsMaterial tlsMaterial,
                         MqttConnectCheck connectCheck, Runnable onTlsHandshakeFailure) {
+        this(settings, registrations, tlsMaterial, connectCheck, onTlsHandshakeFailure, MqttAdmission.acceptAll());
+    }
+
+    /** @param admission which client addresses may connect at all (the IP filter) */
+    public MqttEndpoint(MqttSettings settings, DeviceRegistrations registrations, DeviceTlsMaterial tlsMaterial,
+                        MqttConnectCheck connectCheck, Runnable onTlsHandshakeFailure, MqttAdmission admission) {
         this.onTlsHandshakeFailure = onTlsHandshakeFailure;
         this.settings = settings;
         this.registrations = registrations;
         this.tlsMaterial = tlsMaterial;
         this.connectCheck = connectCheck;
+        this.admission = admission;
     }
 
     @Override
@@ -43,7 +51,7 @@ public class MqttEndpoint implements SmartLifecycle {
             return;
         }
         try {
-            server = MqttServer.start(settings, registrations, tlsMaterial, connectCheck, onTlsHandshakeFailure);
+            server = MqttServer.start(settings, registrations, tlsMaterial, connectCheck, onTlsHandshakeFailure, admission);
         } catch (SSLException e) {
             throw new IllegalStateException("MQTT device endpoint: unusable TLS key or certificate chain", e);
         } catch (InterruptedException e) {

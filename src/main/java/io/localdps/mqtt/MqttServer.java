@@ -36,7 +36,7 @@ public final class MqttServer implements AutoCloseable {
         this.serverChannel = serverChannel;
     }
 
-    /** Binds and returns once the port accepts connections. */
+    /** Binds and returns once the port accepts connections; every client address is admitted. */
     public static MqttServer start(MqttSettings settings, DeviceRegistrations registrations, DeviceTlsMaterial tlsMaterial,
                                    MqttConnectCheck connectCheck) throws SSLException, InterruptedException {
         return start(settings, registrations, tlsMaterial, connectCheck, () -> { });
@@ -45,6 +45,18 @@ public final class MqttServer implements AutoCloseable {
     /** @param onTlsHandshakeFailure called on an event loop for every failed TLS handshake (for metrics); must not block */
     public static MqttServer start(MqttSettings settings, DeviceRegistrations registrations, DeviceTlsMaterial tlsMaterial,
                                    MqttConnectCheck connectCheck, Runnable onTlsHandshakeFailure)
+            throws SSLException, InterruptedException {
+        return start(settings, registrations, tlsMaterial, connectCheck, onTlsHandshakeFailure, MqttAdmission.acceptAll());
+    }
+
+    /**
+     * Binds and returns once the port accepts connections.
+     *
+     * @param onTlsHandshakeFailure called on an event loop for every failed TLS handshake (for metrics); must not block
+     * @param admission             which client addresses may connect at all (the IP filter); must not block
+     */
+    public static MqttServer start(MqttSettings settings, DeviceRegistrations registrations, DeviceTlsMaterial tlsMaterial,
+                                   MqttConnectCheck connectCheck, Runnable onTlsHandshakeFailure, MqttAdmission admission)
             throws SSLException, InterruptedException {
         var tls = MqttTls.serverContext(tlsMaterial);
         // Calls to DeviceRegistrations may block on the database; a full queue is answered with 503.
@@ -62,7 +74,7 @@ public final class MqttServer implements AutoCloseable {
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.SO_KEEPALIVE, true)
                     .childHandler(new MqttChannelInitializer(tls, settings, registrations, connectCheck, requestExecutor,
-                            onTlsHandshakeFailure))
+                            onTlsHandshakeFailure, admission))
                     .bind(settings.port())
                     .sync()
                     .channel();
