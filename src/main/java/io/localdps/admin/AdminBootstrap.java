@@ -2,6 +2,7 @@ package io.localdps.admin;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -15,6 +16,12 @@ class AdminBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        accounts.ensureAdminAccount();
+        try {
+            accounts.ensureAdminAccount();
+        } catch (DataAccessException anotherNodeWasFirst) {
+            // Nodes starting together on an empty database race to insert the account (unique
+            // username); the loser's transaction is gone, and a second look finds the winner's row.
+            accounts.ensureAdminAccount();
+        }
     }
 }

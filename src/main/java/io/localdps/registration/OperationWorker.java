@@ -10,10 +10,13 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -34,6 +37,8 @@ class OperationWorker implements SmartLifecycle {
     private final int threads;
     private final Duration lease;
     private final Duration unclaimedGrace;
+    private final Duration shutdownWait;
+    private final Set<String> working = ConcurrentHashMap.newKeySet();
     private volatile ExecutorService executor;
     /** Set while the database is unreachable, so an outage is logged once and its end once, not per operation and sweep. */
     private final AtomicBoolean databaseDown = new AtomicBoolean();
@@ -45,13 +50,20 @@ class OperationWorker implements SmartLifecycle {
     OperationWorker(RegistrationStore store, ProvisioningProcess process, RegistrationMetrics metrics,
                     @Value("${dps.registration.worker-threads:8}") int threads,
                     @Value("${dps.registration.claim-lease:PT60S}") Duration lease,
-                    @Value("${dps.registration.unclaimed-grace:PT5S}") Duration unclaimedGrace) {
+                    @Value("${dps.registration.unclaimed-grace:PT5S}") Duration unclaimedGrace,
+                    @Value("${dps.registration.shutdown-wait:PT5S}") Duration shutdownWait,
+                    @Value("${dps.registration.claim-renewal:PT20S}") Duration claimRenewal) {
+        this.shutdownWait = shutdownWait;
         this.store = store;
         this.process = process;
         this.metrics = metrics;
         this.threads = threads;
         this.lease = lease;
         this.unclaimedGrace = unclaimedGrace;
+        if (claimRenewal.multipliedBy(2).compareTo(lease) > 0) {
+            throw new IllegalStateException("dps.registration.claim-renewal (" + claimRenewal + ") must be at most half of "
+                    + "dps.registration.claim-lease (" + lease + "), or a live node's claims could run out");
+        }
     }
 
     void submit(String operationId) {
@@ -79,6 +91,7 @@ class OperationWorker implements SmartLifecycle {
             if (!store.claim(operationId, node, lease)) {
                 return;
             }
+            working.add(operationId);
             RegistrationOperation operation = store.operation(operationId).orElseThrow();
             RegistrationRecord record = store.record(operation.work().registrationId()).orElse(null);
             Provisioning outcome = process.run(operation.work(), record);
@@ -90,6 +103,28 @@ class OperationWorker implements SmartLifecycle {
                 return; // its claim, if it was taken, runs out and the sweep retries it
             }
             log.error("Operation {} failed unexpectedly; it will be retried after its claim runs out", operationId, e);
+        } finally {
+            working.remove(operationId);
+        }
+    }
+
+    /**
+     * A webhook with Azure's retry schedule can take minutes: renewing keeps a live node's claim from
+     * running out (and another node from working the same operation at the same time), so the lease
+     * only bounds how long a dead node's operations wait.
+     */
+    @Scheduled(fixedDelayString = "${dps.registration.claim-renewal:PT20S}")
+    void renewClaims() {
+        if (working.isEmpty()) {
+            return;
+        }
+        try {
+            store.renew(List.copyOf(working), node, lease);
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causedBy(e)) {
+                throw e;
+            }
+            databaseLost(e);
         }
     }
 
@@ -129,12 +164,24 @@ class OperationWorker implements SmartLifecycle {
         executor = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("dps-operation-", 0).daemon().factory());
     }
 
+    /**
+     * Lets the operations this node has started finish for a moment (a rolling restart should not
+     * make their devices wait a whole lease); whatever is still running after that is left to the
+     * sweep of another node once its claim runs out.
+     */
     @Override
     public void stop() {
         ExecutorService running = executor;
         executor = null;
         if (running != null) {
             running.shutdown();
+            try {
+                if (!running.awaitTermination(shutdownWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    log.info("Stopping with operations in flight; another node finishes them after the claim of {}", lease);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -15,6 +15,8 @@ public class RegistrationOperation {
     private Long version;
     private String operationId;
     private String registrationKey;
+    /** The registration key while assigning, else null: unique, so a device has one operation in flight (V12). */
+    private String assigningKey;
     private RegistrationStatus state;
     private OperationWork work;
     private String result;
@@ -32,12 +34,14 @@ public class RegistrationOperation {
         this.registrationKey = RegistrationRecord.keyOf(work.registrationId());
         this.work = work;
         this.state = state;
+        this.assigningKey = state == RegistrationStatus.ASSIGNING ? registrationKey : null;
         this.created = now;
         this.updated = now;
     }
 
     void complete(RegistrationStatus outcome, String registrationStateJson, Instant now) {
         this.state = outcome;
+        this.assigningKey = null;
         this.result = registrationStateJson;
         this.claimedBy = null;
         this.claimedUntil = null;

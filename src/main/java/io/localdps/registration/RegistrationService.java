@@ -6,6 +6,7 @@ import io.localdps.instance.InstanceService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 import java.util.Map;
@@ -92,7 +93,17 @@ public class RegistrationService implements DeviceRegistrations {
                 ? null : request.remoteAddress().getAddress().getHostAddress(),
                 who.type(), who.group() == null ? null : who.group().enrollmentGroupId(), who.credentialBinding(),
                 who.leafSha1Thumbprint(), who.endorsementKey(), who.storageRootKey(), body.payload());
-        RegistrationOperation operation = store.start(work, who.enabled());
+        RegistrationOperation operation;
+        try {
+            operation = store.start(work, who.enabled());
+        } catch (DataAccessException e) {
+            if (!RegistrationStore.isDuplicateKey(e)) {
+                throw e;
+            }
+            // The same device started an operation through another node (or thread) at the same
+            // moment and the unique in-flight key kept this one out: answer with that operation.
+            operation = store.start(work, who.enabled());
+        }
         if (operation.state() == RegistrationStatus.ASSIGNING) {
             worker.submit(operation.operationId());
         }

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,7 @@ public class RegistrationStore {
     private final java.util.concurrent.atomic.AtomicLong countedRecords = new java.util.concurrent.atomic.AtomicLong(-1);
     private volatile Instant countedAt = Instant.EPOCH;
     private static final Duration RECOUNT_AFTER = Duration.ofSeconds(10);
+    private static final long EXACT_WITHIN = 1000;
 
     RegistrationStore(RegistrationRecordRepository records, RegistrationOperationRepository operations, JdbcClient jdbc,
                       Clock clock, RegistrationMetrics metrics, @org.springframework.beans.factory.annotation.Value("${dps.limits.registrations:1000000}") long maxRecords) {
@@ -51,7 +53,8 @@ public class RegistrationStore {
 
     /**
      * Starts an operation, or returns the one already in flight for the device (one allocation per
-     * device at a time, behaviour.md §9). Over the record quota, the operation starts as failed.
+     * device at a time, behaviour.md §9; a concurrent start of the same device on another node fails
+     * on the unique in-flight key, V12). Over the record quota, the operation starts as failed.
      */
     @Transactional
     RegistrationOperation start(OperationWork work, boolean enrollmentEnabled) {
@@ -60,12 +63,13 @@ public class RegistrationStore {
         if (inFlight.isPresent()) {
             return inFlight.get();
         }
+        boolean refusedByQuota = enrollmentEnabled && records.findByRegistrationKey(key).isEmpty() && !quotaAdmitsNewDevice();
         RegistrationOperation operation = operations.save(new RegistrationOperation(newOperationId(), work,
                 RegistrationStatus.ASSIGNING, clock.instant()));
         if (!enrollmentEnabled) {
             return finish(operation, new Provisioning.Ended(RegistrationStatus.DISABLED, 401003, "The enrollment is disabled."));
         }
-        if (records.findByRegistrationKey(key).isEmpty() && quotaReached()) {
+        if (refusedByQuota) {
             // No record is written for the refused device: that would grow past the quota it enforces.
             var state = RegistrationStateJson.assigning(work.registrationId());
             state.put("status", RegistrationStatus.FAILED.wireName());
@@ -81,18 +85,33 @@ public class RegistrationStore {
 
     /**
      * Counting a million records on every new device would cost more than the registration itself,
-     * so the count is reused for {@link #RECOUNT_AFTER} while far below the quota and taken afresh
-     * near it (within 1%), where the answer matters.
+     * so far below the quota a count up to {@link #RECOUNT_AFTER} old decides. Near it (within 1% or
+     * {@link #EXACT_WITHIN} records) one node at a time decides, under the lock row of V12, and counts
+     * the new devices whose operations are in flight too: they become records when they end, and
+     * nodes deciding side by side on a stale count would together admit more than the quota.
      */
-    private boolean quotaReached() {
+    private boolean quotaAdmitsNewDevice() {
         Instant now = clock.instant();
         long known = countedRecords.get();
-        if (known < 0 || countedAt.plus(RECOUNT_AFTER).isBefore(now) || known >= maxRecords - Math.max(1, maxRecords / 100)) {
-            known = records.count();
-            countedRecords.set(known);
-            countedAt = now;
+        if (known < 0 || countedAt.plus(RECOUNT_AFTER).isBefore(now)) {
+            known = recount(now);
         }
-        return known >= maxRecords;
+        if (known < maxRecords - Math.max(EXACT_WITHIN, maxRecords / 100)) {
+            return true;
+        }
+        jdbc.sql("SELECT setting_value FROM instance_setting WHERE setting_name = 'registrationQuotaLock' FOR UPDATE")
+                .query(String.class).optional();
+        long newDevicesInFlight = jdbc.sql("SELECT COUNT(*) FROM registration_operation o WHERE o.state = 'ASSIGNING' "
+                        + "AND NOT EXISTS (SELECT 1 FROM registration_record r WHERE r.registration_key = o.registration_key)")
+                .query(Long.class).single();
+        return recount(now) + newDevicesInFlight < maxRecords;
+    }
+
+    private long recount(Instant now) {
+        long count = records.count();
+        countedRecords.set(count);
+        countedAt = now;
+        return count;
     }
 
     /** Takes the operation for this node until {@code until}, unless another node holds it. */
@@ -104,6 +123,19 @@ public class RegistrationStore {
                 .param("node", node).param("until", java.sql.Timestamp.from(now.plus(lease)))
                 .param("id", operationId).param("now", java.sql.Timestamp.from(now))
                 .update() == 1;
+    }
+
+    /**
+     * Extends this node's claims on operations it is still working on. The version stays: the
+     * worker's completion, read before a renewal, must still save.
+     */
+    @Transactional
+    void renew(Collection<String> operationIds, String node, Duration lease) {
+        jdbc.sql("UPDATE registration_operation SET claimed_until = :until "
+                        + "WHERE operation_id IN (:ids) AND claimed_by = :node AND state = 'ASSIGNING'")
+                .param("until", java.sql.Timestamp.from(clock.instant().plus(lease)))
+                .param("ids", operationIds).param("node", node)
+                .update();
     }
 
     /** Operations no node is working on: never claimed for a while, or their claim ran out. */
@@ -168,6 +200,16 @@ public class RegistrationStore {
         record.ended(RegistrationStatus.FAILED, refused.errorCode(), refused.message() + ": " + refused.detail(), now);
         record.attempted(new Attempt(now, transport, "refused", refused.detail()));
         records.save(record);
+    }
+
+    /** Spring Data JDBC wraps the driver's unique-key violation; this finds it in the chain. */
+    static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.springframework.dao.DuplicateKeyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String newOperationId() {

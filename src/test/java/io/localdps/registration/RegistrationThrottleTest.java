@@ -2,58 +2,51 @@ package io.localdps.registration;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The token bucket's arithmetic; that one bucket serves every node is shown by ClusterLimitsTest. */
 class RegistrationThrottleTest {
 
-    private final MutableClock clock = new MutableClock();
+    private static final long START = 1_000_000_000_000L;
+
+    private RegistrationThrottle.Bucket bucket = new RegistrationThrottle.Bucket(1.0E15, 0);
+    private long now = START;
 
     @Test
-    void withoutALimitEveryCallIsAdmitted() {
-        RegistrationThrottle throttle = new RegistrationThrottle(0, clock);
-        for (int i = 0; i < 10_000; i++) {
-            assertThat(throttle.admit()).isZero();
-        }
-    }
-
-    @Test
-    void aMinutesAllowanceIsAdmittedThenCallsWaitForTheSteadyRate() {
-        RegistrationThrottle throttle = new RegistrationThrottle(60, clock);
+    void aFreshBucketAdmitsAMinutesAllowanceThenCallsWaitForTheSteadyRate() {
         for (int i = 0; i < 60; i++) {
-            assertThat(throttle.admit()).as("call %d", i).isZero();
+            assertThat(admit(60)).as("call %d", i).isZero();
         }
-        assertThat(throttle.admit()).isEqualTo(1);
-        clock.advance(Duration.ofSeconds(1));
-        assertThat(throttle.admit()).isZero();
-        assertThat(throttle.admit()).isPositive();
+        assertThat(admit(60)).isEqualTo(1);
+        now += Duration.ofSeconds(1).toNanos();
+        assertThat(admit(60)).isZero();
+        assertThat(admit(60)).isPositive();
     }
 
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
+    @Test
+    void aNodeWhoseClockIsBehindTheLastRefillNeitherRefillsNorMovesItBack() {
+        for (int i = 0; i < 60; i++) {
+            admit(60);
         }
+        now -= Duration.ofSeconds(5).toNanos();
 
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
+        assertThat(admit(60)).isPositive();
+        assertThat(bucket.refilledNanos()).isEqualTo(START);
+    }
 
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
+    @Test
+    void theWaitIsTheTimeUntilTheNextToken() {
+        for (int i = 0; i < 6; i++) {
+            admit(6);
         }
+        assertThat(admit(6)).isEqualTo(10);
+    }
 
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    private int admit(int perMinute) {
+        RegistrationThrottle.Taken taken = RegistrationThrottle.take(bucket, now, perMinute);
+        bucket = taken.bucket();
+        return taken.waitSeconds();
     }
 }
