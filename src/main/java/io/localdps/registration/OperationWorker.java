@@ -40,6 +40,9 @@ class OperationWorker implements SmartLifecycle {
     private final Duration shutdownWait;
     private final Set<String> working = ConcurrentHashMap.newKeySet();
     private volatile ExecutorService executor;
+    /** device-api.md §4: the error code of an internal error. */
+    private static final int INTERNAL_ERROR = 500000;
+
     /** Set while the database is unreachable, so an outage is logged once and its end once, not per operation and sweep. */
     private final AtomicBoolean databaseDown = new AtomicBoolean();
 
@@ -102,9 +105,23 @@ class OperationWorker implements SmartLifecycle {
                 databaseLost(e);
                 return; // its claim, if it was taken, runs out and the sweep retries it
             }
-            log.error("Operation {} failed unexpectedly; it will be retried after its claim runs out", operationId, e);
+            failCleanly(operationId, e);
         } finally {
             working.remove(operationId);
+        }
+    }
+
+    /**
+     * An error no retry can cure (a bug, an enrollment the process cannot handle) ends the operation as
+     * failed with the spec's internal error, instead of being retried each time its claim runs out.
+     */
+    private void failCleanly(String operationId, RuntimeException cause) {
+        log.error("Operation {} failed unexpectedly; it ends as failed with error 500000", operationId, cause);
+        try {
+            store.complete(operationId, new Provisioning.Ended(RegistrationStatus.FAILED, INTERNAL_ERROR,
+                    "Internal error while provisioning the device; the DPS log has the details."));
+        } catch (RuntimeException notRecorded) {
+            log.error("Operation {} could not be ended; it is retried after its claim runs out", operationId, notRecorded);
         }
     }
 

@@ -29,17 +29,30 @@ final class DeviceFlow {
     private final FleetRun run;
     private final RunResources resources;
     private final DeviceIdentity device;
+    private final ChannelOpener opener;
     private final long startNanos = System.nanoTime();
     private final long deadlineNanos;
     private int attempts;
     private int throttled;
     private String authorization;
 
+    /** Opens the device's connection with the SAS token it has so far (null for X.509 and a TPM's first request). */
+    @FunctionalInterface
+    interface ChannelOpener {
+        RegistrationChannel open(String password) throws IOException, InterruptedException;
+    }
+
     DeviceFlow(FleetPlan plan, FleetRun run, RunResources resources, DeviceIdentity device) {
+        this(plan, run, resources, device, null);
+    }
+
+    /** With {@code opener} null the plan's protocol is used; tests pass a scripted channel. */
+    DeviceFlow(FleetPlan plan, FleetRun run, RunResources resources, DeviceIdentity device, ChannelOpener opener) {
         this.plan = plan;
         this.run = run;
         this.resources = resources;
         this.device = device;
+        this.opener = opener != null ? opener : this::open;
         this.deadlineNanos = startNanos + plan.deviceTimeout().toNanos();
     }
 
@@ -67,7 +80,7 @@ final class DeviceFlow {
             if (attempts > 0 && run.isStopping()) {
                 return end(DeviceStatus.STOPPED, null, 0, lastError);
             }
-            try (RegistrationChannel channel = open()) {
+            try (RegistrationChannel channel = opener.open(authorization)) {
                 return converse(channel, body);
             } catch (ConnectRefusedException e) {
                 return end(DeviceStatus.ERROR, null, 0, e.getMessage());
@@ -84,9 +97,8 @@ final class DeviceFlow {
         return timedOutOrExhausted(lastError);
     }
 
-    private RegistrationChannel open() throws IOException, InterruptedException {
+    private RegistrationChannel open(String password) throws IOException, InterruptedException {
         SSLContext tls = resources.tls().context(device.tlsKey(), device.chain());
-        String password = authorization;
         return switch (plan.protocol()) {
             case MQTT5 -> MqttV5Channel.open(resources.mqtt(), device.registrationId(), password, tls);
             case MQTT311 -> MqttV3Channel.open(resources.mqtt(), device.registrationId(), password, tls);

@@ -35,9 +35,8 @@ public final class HttpsChannel implements RegistrationChannel {
     }
 
     /**
-     * A channel for one device; the TLS connection is made by the first request.
-     *
-     * @param verifyHostName false only with a trust-all context (its trust manager skips the check anyway)
+     * A channel for one device; the TLS connection is made by the first request. Host names are
+     * checked by the context's trust manager (a trust-all context skips the check).
      */
     public static HttpsChannel open(String host, int port, String idScope, String registrationId, String apiVersion,
                                     Duration timeout, SSLContext tls, Executor executor) {
