@@ -259,5 +259,9 @@ public class EnrollmentGroupService {
 
     /** A device's primary and secondary key within a symmetric-key group. */
     public record DerivedDeviceKeys(String primaryKey, String secondaryKey) {
+        @Override
+        public String toString() {
+            return "DerivedDeviceKeys[(secret)]";
+        }
     }
 }
