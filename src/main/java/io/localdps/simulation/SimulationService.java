@@ -208,7 +208,8 @@ public class SimulationService {
         int mqttPort = endpoint.mqttAvailable() ? endpoint.mqttPort() : endpoint.httpsPort();
         int httpsPort = endpoint.httpsAvailable() ? endpoint.httpsPort() : endpoint.mqttPort();
         DpsEndpoint dps = new DpsEndpoint(endpoint.host(), mqttPort, httpsPort, endpoint.idScope(),
-                Trust.certificates(endpoint.trustAnchor()));
+                endpoint.certificateNamesHost() ? Trust.certificates(endpoint.trustAnchor())
+                        : Trust.certificatesForAnyHost(endpoint.trustAnchor()));
         return FleetPlan.builder(dps, attestation)
                 .protocol(switch (settings.protocol()) {
                     case MQTT5 -> Protocol.MQTT5;
