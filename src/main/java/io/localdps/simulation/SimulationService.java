@@ -19,6 +19,7 @@ import io.localdps.simulator.Trust;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
 
 import java.io.ByteArrayOutputStream;
@@ -234,7 +235,8 @@ public class SimulationService {
         if (!needsEnrollments(plan)) {
             run.started(FleetSimulator.start(plan));
         } else {
-            preparations.execute(() -> prepareAndStart(run));
+            // The signed-in user's security context travels along, so the audit log names them for the enrollments made.
+            preparations.execute(new DelegatingSecurityContextRunnable(() -> prepareAndStart(run)));
         }
         log.info("Simulator: run {} ({} devices, {}, {})", run.id(), settings.count(), settings.target().label(),
                 settings.protocol().label());

@@ -55,6 +55,8 @@ class SimulationServiceTest {
     LinkedHubService hubs;
     @Autowired
     LabCertificateService lab;
+    @Autowired
+    io.localdps.audit.AuditLogService auditLog;
 
     @Test
     void aSymmetricGroupRunRegistersEveryDeviceWithKeysDerivedFromTheGroupKeyAcrossItsHubs() throws Exception {
@@ -85,9 +87,21 @@ class SimulationServiceTest {
     @Test
     void aTpmRunCreatesEachDevicesIndividualEnrollmentFromItsEndorsementKeyAndRegistersOverHttps() throws Exception {
         hubs.link("sim-tpm.azure-devices.net", LinkedHubSettings.defaults());
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("sim-admin", null,
+                        java.util.List.of()));
 
-        SimulationRun run = simulations.start(settings(SimulationTarget.tpmIndividual(), 3, "tpm-sim-{n}", Protocol.HTTPS));
+        SimulationRun run;
+        try {
+            run = simulations.start(settings(SimulationTarget.tpmIndividual(), 3, "tpm-sim-{n}", Protocol.HTTPS));
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
         FleetProgress done = finish(run);
+        assertThat(auditLog.page(new io.localdps.audit.AuditFilter(io.localdps.common.AuditedChange.Kind.INDIVIDUAL_ENROLLMENT,
+                null, "tpm-sim-", null, null), io.localdps.common.PageRequest.first(10)))
+                .as("enrollments made in the background name the admin who started the run")
+                .hasSize(3).allSatisfy(entry -> assertThat(entry.actor()).isEqualTo("sim-admin"));
 
         List<TpmIdentity> identities = FleetSimulator.tpmIdentities(run.plan());
         assertThat(identities).extracting(TpmIdentity::registrationId).containsExactly("tpm-sim-1", "tpm-sim-2", "tpm-sim-3");
