@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The simulated device fleet on the command line: builds the production jar like run.sh (first time
 # or after a change) and runs a fleet against a DPS (ours or any other) over the wire, e.g.
-#   ./simulate.sh --host localhost --mqtt-port 8883 --id-scope 0ne00ABC123 --trust-ca device-ca.pem \
-#                 --kind symmetric --group-key "$GROUP_KEY" --count 1000 --rate 200 --concurrency 200
+#   GROUP_KEY='<group primary key>' ./simulate.sh --host localhost --mqtt-port 8883 --id-scope 0ne00ABC123 \
+#                 --trust-ca device-ca.pem --kind symmetric --group-key-env GROUP_KEY --count 1000 --rate 200 --concurrency 200
 #   ./simulate.sh --kind tpm --tpm-dir tpm-state --count 5 --tpm-export tpm-devices.csv --id-scope 0ne00ABC123 --insecure
 # ./simulate.sh --help lists the options. Prints progress each second and a summary (per status, per
 # hub, p50/p95/p99 latency, registrations/s); exit code 0 when every device was assigned.

@@ -31,7 +31,7 @@ class ArchitectureTest {
             "io.localdps.certificate..", "io.localdps.attestation..", "io.localdps.instance..", "io.localdps.admin..",
             "io.localdps.common..", "io.localdps.registration..", "io.localdps.allocation..", "io.localdps.tls..",
             "io.localdps.mqtt..", "io.localdps.https..", "io.localdps.accesspolicy..", "io.localdps.serviceapi..", "io.localdps.lab..",
-            "io.localdps.operations..", "io.localdps.networking..", "io.localdps.simulation.."};
+            "io.localdps.operations..", "io.localdps.networking..", "io.localdps.simulation..", "io.localdps.audit.."};
 
     private static final DescribedPredicate<JavaClass> SPRING_DATA_REPOSITORIES =
             assignableTo(Repository.class).and(JavaClass.Predicates.INTERFACES).as("are Spring Data repositories");

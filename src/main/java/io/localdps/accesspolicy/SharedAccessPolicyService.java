@@ -4,11 +4,13 @@ import io.localdps.attestation.SasVerification;
 import io.localdps.attestation.ServiceSasVerifier;
 import io.localdps.attestation.SymmetricKeys;
 import io.localdps.common.AlreadyExistsException;
+import io.localdps.common.AuditedChange;
 import io.localdps.common.InvalidInputException;
 import io.localdps.common.NotFoundException;
 import io.localdps.instance.DpsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +19,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -41,11 +45,13 @@ public class SharedAccessPolicyService {
     private final SharedAccessPolicyRepository policies;
     private final SharedAccessProperties properties;
     private final DpsProperties instance;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SharedAccessPolicyService(SharedAccessPolicyRepository policies, SharedAccessProperties properties,
-                              DpsProperties instance, Clock clock) {
+                              DpsProperties instance, ApplicationEventPublisher events, Clock clock) {
         this.policies = policies;
+        this.events = events;
         this.properties = properties;
         this.instance = instance;
         this.clock = clock;
@@ -81,7 +87,11 @@ public class SharedAccessPolicyService {
             throw duplicate(name);
         }
         try {
-            return policies.save(new SharedAccessPolicy(name, EnumSet.copyOf(rights), newKey(), newKey(), clock.instant()));
+            SharedAccessPolicy created = policies.save(new SharedAccessPolicy(name, EnumSet.copyOf(rights), newKey(), newKey(),
+                    clock.instant()));
+            events.publishEvent(AuditedChange.created(AuditedChange.Kind.SHARED_ACCESS_POLICY, created.keyName(), snapshot(created))
+                    .withNote("primary and secondary keys generated"));
+            return created;
         } catch (DuplicateKeyException e) {
             throw duplicate(name);
         }
@@ -91,12 +101,30 @@ public class SharedAccessPolicyService {
     public SharedAccessPolicy regenerate(String keyName, PolicyKey which) {
         SharedAccessPolicy policy = get(keyName);
         policy.replaceKey(which, newKey(), clock.instant());
-        return policies.save(policy);
+        SharedAccessPolicy saved = policies.save(policy);
+        keyReplaced(saved, which.name().toLowerCase(java.util.Locale.ROOT) + " key regenerated");
+        return saved;
     }
 
     @Transactional
     public void delete(String keyName) {
-        find(keyName).ifPresent(policies::delete);
+        find(keyName).ifPresent(policy -> {
+            policies.delete(policy);
+            events.publishEvent(AuditedChange.deleted(AuditedChange.Kind.SHARED_ACCESS_POLICY, policy.keyName(), snapshot(policy)));
+        });
+    }
+
+    /** Records that a key changed, never the key: the snapshots hold only the name and the rights. */
+    private void keyReplaced(SharedAccessPolicy policy, String note) {
+        events.publishEvent(new AuditedChange(AuditedChange.Kind.SHARED_ACCESS_POLICY, policy.keyName(),
+                AuditedChange.Action.KEY_REGENERATED, snapshot(policy), snapshot(policy), note));
+    }
+
+    private static Map<String, Object> snapshot(SharedAccessPolicy policy) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("keyName", policy.keyName());
+        snapshot.put("rights", policy.rights().stream().map(AccessRight::apiName).sorted().toList());
+        return snapshot;
     }
 
     /**
@@ -142,7 +170,7 @@ public class SharedAccessPolicyService {
         if (owner.isPresent()) {
             if (ownerKey.isPresent() && !ownerKey.get().equals(owner.get().primaryKey())) {
                 owner.get().replaceKey(PolicyKey.PRIMARY, ownerKey.get(), clock.instant());
-                policies.save(owner.get());
+                keyReplaced(policies.save(owner.get()), "primary key set from dps.shared-access.owner-key");
             }
             return;
         }
@@ -150,8 +178,10 @@ public class SharedAccessPolicyService {
             return; // the admin deleted the owner on purpose; a restart does not bring it back
         }
         try {
-            policies.save(new SharedAccessPolicy(SharedAccessPolicy.OWNER, EnumSet.allOf(AccessRight.class),
-                    ownerKey.orElseGet(SharedAccessPolicyService::newKey), newKey(), clock.instant()));
+            SharedAccessPolicy created = policies.save(new SharedAccessPolicy(SharedAccessPolicy.OWNER,
+                    EnumSet.allOf(AccessRight.class), ownerKey.orElseGet(SharedAccessPolicyService::newKey), newKey(), clock.instant()));
+            events.publishEvent(AuditedChange.created(AuditedChange.Kind.SHARED_ACCESS_POLICY, created.keyName(), snapshot(created))
+                    .withNote("created at first start with all rights"));
             log.info("Created the shared access policy {} with all rights; its connection string is on the console's "
                     + "'Shared access policies' page", SharedAccessPolicy.OWNER);
         } catch (DuplicateKeyException e) {

@@ -1,12 +1,14 @@
 package io.localdps.certificate;
 
 import io.localdps.common.AlreadyExistsException;
+import io.localdps.common.AuditedChange;
 import io.localdps.common.InvalidInputException;
 import io.localdps.common.LimitExceededException;
 import io.localdps.common.NotFoundException;
 import io.localdps.common.PageRequest;
 import io.localdps.common.StaleVersionException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -43,11 +45,14 @@ public class CaCertificateService implements CaCertificateDirectory {
 
     private final CaCertificateRepository certificates;
     private final ObjectProvider<CaCertificateReferences> references;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    CaCertificateService(CaCertificateRepository certificates, ObjectProvider<CaCertificateReferences> references, Clock clock) {
+    CaCertificateService(CaCertificateRepository certificates, ObjectProvider<CaCertificateReferences> references,
+                         ApplicationEventPublisher events, Clock clock) {
         this.certificates = certificates;
+        this.events = events;
         this.references = references;
         this.clock = clock;
     }
@@ -119,7 +124,10 @@ public class CaCertificateService implements CaCertificateDirectory {
                     + CaCertificateRules.MAX_CERTIFICATES + " CA certificates. Delete one you no longer need first.");
         }
         try {
-            return certificates.save(new CaCertificate(trimmed, parsed, verifiedOnUpload, clock.instant()));
+            CaCertificate added = certificates.save(new CaCertificate(trimmed, parsed, verifiedOnUpload, clock.instant()));
+            events.publishEvent(AuditedChange.created(AuditedChange.Kind.CA_CERTIFICATE, added.name(), snapshot(added))
+                    .withNote(verifiedOnUpload ? "set to verified on upload (no proof of possession)" : null));
+            return added;
         } catch (DuplicateKeyException e) {
             throw duplicateName(trimmed);
         }
@@ -144,8 +152,9 @@ public class CaCertificateService implements CaCertificateDirectory {
         }
         byte[] code = new byte[CODE_BYTES];
         random.nextBytes(code);
+        Map<String, Object> before = snapshot(certificate);
         certificate.startVerification(HexFormat.of().withUpperCase().formatHex(code), clock.instant());
-        return save(certificate);
+        return save(certificate, before, AuditedChange.Action.VERIFICATION_CODE_GENERATED);
     }
 
     /** Completes the proof of possession with a certificate the CA signed for the pending code. */
@@ -169,8 +178,9 @@ public class CaCertificateService implements CaCertificateDirectory {
                 .ifPresent(problem -> {
                     throw new InvalidInputException(CERTIFICATE, problem);
                 });
+        Map<String, Object> before = snapshot(certificate);
         certificate.markVerified(clock.instant());
-        return save(certificate);
+        return save(certificate, before, AuditedChange.Action.VERIFIED);
     }
 
     /** Enrollments that name the certificate in their caReferences. */
@@ -190,6 +200,7 @@ public class CaCertificateService implements CaCertificateDirectory {
                     referencing);
         }
         certificates.delete(certificate);
+        events.publishEvent(AuditedChange.deleted(AuditedChange.Kind.CA_CERTIFICATE, certificate.name(), snapshot(certificate)));
     }
 
     private CaCertificate current(String name, long expectedVersion) {
@@ -200,12 +211,29 @@ public class CaCertificateService implements CaCertificateDirectory {
         return certificate;
     }
 
-    private CaCertificate save(CaCertificate certificate) {
+    private CaCertificate save(CaCertificate certificate, Map<String, Object> before, AuditedChange.Action action) {
         try {
-            return certificates.save(certificate);
+            CaCertificate saved = certificates.save(certificate);
+            events.publishEvent(new AuditedChange(AuditedChange.Kind.CA_CERTIFICATE, saved.name(), action, before,
+                    snapshot(saved), null));
+            return saved;
         } catch (OptimisticLockingFailureException e) {
             throw stale(certificate.name());
         }
+    }
+
+    /** The facts an admin recognises a certificate by; the PEM itself is left out (the thumbprints pin it). */
+    private static Map<String, Object> snapshot(CaCertificate certificate) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("name", certificate.name());
+        snapshot.put("subject", certificate.subject());
+        snapshot.put("issuer", certificate.issuer());
+        snapshot.put("sha1Thumbprint", certificate.sha1Thumbprint());
+        snapshot.put("sha256Thumbprint", certificate.sha256Thumbprint());
+        snapshot.put("notAfter", certificate.notAfter());
+        snapshot.put("verified", certificate.verified());
+        snapshot.put("verificationCode", certificate.verificationCode());
+        return snapshot;
     }
 
     private static AlreadyExistsException duplicateName(String name) {

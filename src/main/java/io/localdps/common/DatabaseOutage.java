@@ -1,5 +1,6 @@
 package io.localdps.common;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -8,7 +9,7 @@ import org.springframework.transaction.TransactionSystemException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
+import java.sql.SQLTransientConnectionException;
 
 /**
  * Tells a database that cannot be reached (or answers "try again") from a bug. The protocol edges
@@ -32,10 +33,13 @@ public final class DatabaseOutage {
     /** True when the failure, or any of its causes, says the database is unreachable or temporarily unable to answer. */
     public static boolean causedBy(Throwable failure) {
         for (Throwable current = failure; current != null; current = current.getCause() == current ? null : current.getCause()) {
+            if (current instanceof ConcurrencyFailureException) {
+                return false; // a version conflict, deadlock or lock timeout: the database is there, another writer won
+            }
             if (current instanceof DataAccessResourceFailureException // CannotGetJdbcConnectionException among them
                     || current instanceof TransientDataAccessException
                     || current instanceof CannotCreateTransactionException // @Transactional could not get a connection
-                    || current instanceof SQLTransientException // Hikari's connection-timeout
+                    || current instanceof SQLTransientConnectionException // Hikari's connection-timeout
                     || current instanceof SQLNonTransientConnectionException
                     || current instanceof SQLRecoverableException
                     || current instanceof SQLException sql && unavailableState(sql.getSQLState())) {

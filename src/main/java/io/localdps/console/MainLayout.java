@@ -14,6 +14,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.localdps.console.accesspolicy.SharedAccessPoliciesView;
+import io.localdps.console.audit.AuditLogView;
 import io.localdps.console.certificate.CertificatesView;
 import io.localdps.console.lab.CertificateLabView;
 import io.localdps.console.networking.NetworkingView;
@@ -56,6 +57,7 @@ public class MainLayout extends AppLayout {
         settings.addItem(new SideNavItem("Linked IoT hubs", LinkedHubsView.class, VaadinIcon.CLUSTER.create()));
         settings.addItem(new SideNavItem("Shared access policies", SharedAccessPoliciesView.class, VaadinIcon.KEY.create()));
         settings.addItem(new SideNavItem("Networking", NetworkingView.class, VaadinIcon.SHIELD.create()));
+        settings.addItem(new SideNavItem("Audit log", AuditLogView.class, VaadinIcon.TIME_BACKWARD.create()));
         SideNav simulated = new SideNav("Simulated IoT hubs");
         SideNavItem devices = new SideNavItem("Hub devices", HubDevicesView.class, VaadinIcon.CUBES.create());
         devices.setMatchNested(true);

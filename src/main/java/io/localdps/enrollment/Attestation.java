@@ -47,6 +47,11 @@ public record Attestation(AttestationType type, SymmetricKey symmetricKey, X509 
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SymmetricKey(String primaryKey, String secondaryKey) {
+        /** Keys never reach a log through {@code toString}. */
+        @Override
+        public String toString() {
+            return "SymmetricKey[(secret)]";
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -26,6 +26,7 @@ public class EnrollmentGroup {
     private Attestation attestation;
     @Embedded.Empty
     private EnrollmentSettings settings;
+    private EnrollmentExtras.ClientCertificateIssuancePolicy clientCertificateIssuancePolicy;
     private Instant created;
     private Instant updated;
 
@@ -56,6 +57,15 @@ public class EnrollmentGroup {
         this.attestation = attestation;
         this.attestationType = attestation.type();
         this.updated = now;
+    }
+
+    /** Only the service API sets it: a PUT replaces it with what it sends (absent clears). */
+    void replaceExtras(EnrollmentExtras extras) {
+        this.clientCertificateIssuancePolicy = extras.clientCertificateIssuancePolicy();
+    }
+
+    public EnrollmentExtras extras() {
+        return new EnrollmentExtras(null, clientCertificateIssuancePolicy);
     }
 
     public Long id() {

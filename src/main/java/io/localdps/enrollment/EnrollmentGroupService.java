@@ -33,11 +33,14 @@ public class EnrollmentGroupService {
     private final SettingsValidator settingsValidator;
     private final EnrollmentLimits limits;
     private final EnrollmentTable table;
+    private final EnrollmentAudit audit;
     private final Clock clock;
 
     EnrollmentGroupService(EnrollmentGroupRepository groups, AttestationNormalizer attestations,
-                           SettingsValidator settingsValidator, EnrollmentLimits limits, JdbcClient jdbc, Clock clock) {
+                           SettingsValidator settingsValidator, EnrollmentLimits limits, JdbcClient jdbc,
+                           EnrollmentAudit audit, Clock clock) {
         this.groups = groups;
+        this.audit = audit;
         this.attestations = attestations;
         this.settingsValidator = settingsValidator;
         this.limits = limits;
@@ -82,10 +85,18 @@ public class EnrollmentGroupService {
 
     @Transactional
     public EnrollmentGroup create(String enrollmentGroupId, Attestation attestation, EnrollmentSettings settings) {
+        return create(enrollmentGroupId, attestation, settings, EnrollmentExtras.none());
+    }
+
+    /** The service API's create, with the fields only the API has. */
+    @Transactional
+    public EnrollmentGroup create(String enrollmentGroupId, Attestation attestation, EnrollmentSettings settings,
+                                  EnrollmentExtras extras) {
         Map<String, String> errors = new LinkedHashMap<>();
         EnrollmentRules.groupNameProblem(enrollmentGroupId).ifPresent(m -> errors.put(GROUP_ID, m));
         Attestation stored = attestations.forGroup(attestation, errors);
         EnrollmentSettings checked = settingsValidator.validate(settings, errors);
+        extras.validate(true, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -94,7 +105,11 @@ public class EnrollmentGroupService {
         }
         checkQuota(stored.type());
         try {
-            return groups.save(new EnrollmentGroup(enrollmentGroupId, stored, checked, clock.instant()));
+            EnrollmentGroup group = new EnrollmentGroup(enrollmentGroupId, stored, checked, clock.instant());
+            group.replaceExtras(extras);
+            EnrollmentGroup created = groups.save(group);
+            audit.created(created);
+            return created;
         } catch (DuplicateKeyException e) {
             throw duplicate(enrollmentGroupId);
         }
@@ -112,9 +127,10 @@ public class EnrollmentGroupService {
         if (group.version() != expectedVersion) {
             throw stale(enrollmentGroupId);
         }
+        Map<String, Object> before = EnrollmentAudit.snapshot(group);
         group.update(checked, clock.instant());
         try {
-            return groups.save(group);
+            return saved(before, group);
         } catch (OptimisticLockingFailureException e) {
             throw stale(enrollmentGroupId);
         }
@@ -127,26 +143,36 @@ public class EnrollmentGroupService {
     @Transactional
     public EnrollmentGroup createOrReplace(String enrollmentGroupId, String ifMatch, Attestation attestation,
                                            EnrollmentSettings settings) {
+        return createOrReplace(enrollmentGroupId, ifMatch, attestation, settings, EnrollmentExtras.none());
+    }
+
+    /** {@link #createOrReplace(String, String, Attestation, EnrollmentSettings)} with the API-only fields, which a replace replaces too. */
+    @Transactional
+    public EnrollmentGroup createOrReplace(String enrollmentGroupId, String ifMatch, Attestation attestation,
+                                           EnrollmentSettings settings, EnrollmentExtras extras) {
         Optional<EnrollmentGroup> existing = find(enrollmentGroupId);
         StoredCredentials.checkIfMatch(ifMatch, existing.map(EnrollmentGroup::etag).orElse(null),
                 "the enrollment group " + enrollmentGroupId);
         if (existing.isEmpty()) {
-            return create(enrollmentGroupId, attestation, settings);
+            return create(enrollmentGroupId, attestation, settings, extras);
         }
         EnrollmentGroup group = existing.get();
         Map<String, String> errors = new LinkedHashMap<>();
         Attestation stored = attestations.forGroup(StoredCredentials.keepKeysWhenOmitted(attestation, group.attestation()), errors);
         EnrollmentSettings checked = settingsValidator.validate(settings, errors);
+        extras.validate(true, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         if (stored.type() != group.attestationType()) {
             checkQuota(stored.type());
         }
+        Map<String, Object> before = EnrollmentAudit.snapshot(group);
         group.update(checked, clock.instant());
         group.replaceAttestation(stored, clock.instant());
+        group.replaceExtras(extras);
         try {
-            return groups.save(group);
+            return saved(before, group);
         } catch (OptimisticLockingFailureException e) {
             throw stale(enrollmentGroupId);
         }
@@ -158,6 +184,13 @@ public class EnrollmentGroupService {
         EnrollmentGroup group = get(enrollmentGroupId);
         StoredCredentials.checkIfMatch(ifMatch, group.etag(), "the enrollment group " + enrollmentGroupId);
         groups.delete(group);
+        audit.deleted(group);
+    }
+
+    private EnrollmentGroup saved(Map<String, Object> before, EnrollmentGroup group) {
+        EnrollmentGroup saved = groups.save(group);
+        audit.updated(before, saved);
+        return saved;
     }
 
     /** Deletes the groups; registration records of their devices stay and still count toward the quota. */
@@ -165,6 +198,7 @@ public class EnrollmentGroupService {
     public int delete(Collection<String> enrollmentGroupIds) {
         List<EnrollmentGroup> found = groups.findByGroupKeyIn(enrollmentGroupIds.stream().map(EnrollmentGroup::keyOf).toList());
         groups.deleteAll(found);
+        found.forEach(audit::deleted);
         return found.size();
     }
 
@@ -225,5 +259,9 @@ public class EnrollmentGroupService {
 
     /** A device's primary and secondary key within a symmetric-key group. */
     public record DerivedDeviceKeys(String primaryKey, String secondaryKey) {
+        @Override
+        public String toString() {
+            return "DerivedDeviceKeys[(secret)]";
+        }
     }
 }

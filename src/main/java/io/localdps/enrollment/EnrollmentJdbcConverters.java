@@ -17,6 +17,8 @@ class EnrollmentJdbcConverters implements JdbcConverters {
                 JsonColumn.of(ReprovisionPolicy.class),
                 JsonColumn.of(TargetHubs.class),
                 JsonColumn.of(CustomAllocationDefinition.class),
-                JsonColumn.of(InitialTwin.class));
+                JsonColumn.of(InitialTwin.class),
+                JsonColumn.of(EnrollmentExtras.DeviceInformation.class),
+                JsonColumn.of(EnrollmentExtras.ClientCertificateIssuancePolicy.class));
     }
 }

@@ -36,6 +36,13 @@ final class EnrollmentTable {
 
     List<Long> pageIds(EnrollmentFilter filter, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
+        if (page.afterKey() != null) {
+            String where = where(filter, params);
+            params.put("after", page.afterKey());
+            params.put("limit", page.limit());
+            return jdbc.sql("SELECT id FROM " + table + where + (where.isEmpty() ? " WHERE " : " AND ") + keyColumn
+                    + " > :after ORDER BY " + keyColumn + " LIMIT :limit").params(params).query(Long.class).list();
+        }
         String column = sortColumns.getOrDefault(page.sortBy() == null ? "" : page.sortBy(), keyColumn);
         String direction = page.ascending() ? "ASC" : "DESC";
         String sql = "SELECT id FROM " + table + where(filter, params)

@@ -27,6 +27,8 @@ public class IndividualEnrollment {
     private Attestation attestation;
     @Embedded.Empty
     private EnrollmentSettings settings;
+    private EnrollmentExtras.DeviceInformation optionalDeviceInformation;
+    private EnrollmentExtras.ClientCertificateIssuancePolicy clientCertificateIssuancePolicy;
     private Instant created;
     private Instant updated;
 
@@ -66,6 +68,16 @@ public class IndividualEnrollment {
         this.attestation = attestation;
         this.attestationType = attestation.type();
         this.updated = now;
+    }
+
+    /** Only the service API sets them: a PUT replaces them with what it sends (absent clears). */
+    void replaceExtras(EnrollmentExtras extras) {
+        this.optionalDeviceInformation = extras.optionalDeviceInformation();
+        this.clientCertificateIssuancePolicy = extras.clientCertificateIssuancePolicy();
+    }
+
+    public EnrollmentExtras extras() {
+        return new EnrollmentExtras(optionalDeviceInformation, clientCertificateIssuancePolicy);
     }
 
     public Long id() {

@@ -33,11 +33,14 @@ public class IndividualEnrollmentService {
     private final SettingsValidator settingsValidator;
     private final EnrollmentLimits limits;
     private final EnrollmentTable table;
+    private final EnrollmentAudit audit;
     private final Clock clock;
 
     IndividualEnrollmentService(IndividualEnrollmentRepository enrollments, AttestationNormalizer attestations,
-                                SettingsValidator settingsValidator, EnrollmentLimits limits, JdbcClient jdbc, Clock clock) {
+                                SettingsValidator settingsValidator, EnrollmentLimits limits, JdbcClient jdbc,
+                                EnrollmentAudit audit, Clock clock) {
         this.enrollments = enrollments;
+        this.audit = audit;
         this.attestations = attestations;
         this.settingsValidator = settingsValidator;
         this.limits = limits;
@@ -81,11 +84,19 @@ public class IndividualEnrollmentService {
     @Transactional
     public IndividualEnrollment create(String registrationId, String deviceId, Attestation attestation,
                                        EnrollmentSettings settings) {
+        return create(registrationId, deviceId, attestation, settings, EnrollmentExtras.none());
+    }
+
+    /** The service API's create, with the fields only the API has. */
+    @Transactional
+    public IndividualEnrollment create(String registrationId, String deviceId, Attestation attestation,
+                                       EnrollmentSettings settings, EnrollmentExtras extras) {
         Map<String, String> errors = new LinkedHashMap<>();
         EnrollmentRules.registrationIdProblem(registrationId).ifPresent(m -> errors.put(REGISTRATION_ID, m));
         EnrollmentRules.deviceIdProblem(deviceId).ifPresent(m -> errors.put(DEVICE_ID, m));
         Attestation stored = attestations.forIndividual(attestation, registrationId, errors);
         EnrollmentSettings checked = settingsValidator.validate(settings, errors);
+        extras.validate(false, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -97,7 +108,11 @@ public class IndividualEnrollmentService {
                     + limits.individualEnrollments() + " individual enrollments.");
         }
         try {
-            return enrollments.save(new IndividualEnrollment(registrationId, deviceId, stored, checked, clock.instant()));
+            IndividualEnrollment enrollment = new IndividualEnrollment(registrationId, deviceId, stored, checked, clock.instant());
+            enrollment.replaceExtras(extras);
+            IndividualEnrollment created = enrollments.save(enrollment);
+            audit.created(created);
+            return created;
         } catch (DuplicateKeyException e) {
             throw duplicate(registrationId);
         }
@@ -122,9 +137,10 @@ public class IndividualEnrollmentService {
         if (enrollment.version() != expectedVersion) {
             throw stale(registrationId);
         }
+        Map<String, Object> before = EnrollmentAudit.snapshot(enrollment);
         enrollment.update(deviceId, checked, clock.instant());
         try {
-            return enrollments.save(enrollment);
+            return saved(before, enrollment);
         } catch (OptimisticLockingFailureException e) {
             throw stale(registrationId);
         }
@@ -140,11 +156,18 @@ public class IndividualEnrollmentService {
     @Transactional
     public IndividualEnrollment createOrReplace(String registrationId, String ifMatch, String deviceId,
                                                 Attestation attestation, EnrollmentSettings settings) {
+        return createOrReplace(registrationId, ifMatch, deviceId, attestation, settings, EnrollmentExtras.none());
+    }
+
+    /** {@link #createOrReplace(String, String, String, Attestation, EnrollmentSettings)} with the API-only fields, which a replace replaces too. */
+    @Transactional
+    public IndividualEnrollment createOrReplace(String registrationId, String ifMatch, String deviceId,
+                                                Attestation attestation, EnrollmentSettings settings, EnrollmentExtras extras) {
         Optional<IndividualEnrollment> existing = find(registrationId);
         StoredCredentials.checkIfMatch(ifMatch, existing.map(IndividualEnrollment::etag).orElse(null),
                 "the enrollment " + registrationId);
         if (existing.isEmpty()) {
-            return create(registrationId, deviceId, attestation, settings);
+            return create(registrationId, deviceId, attestation, settings, extras);
         }
         IndividualEnrollment enrollment = existing.get();
         Map<String, String> errors = new LinkedHashMap<>();
@@ -152,13 +175,16 @@ public class IndividualEnrollmentService {
         Attestation stored = attestations.forIndividual(
                 StoredCredentials.keepKeysWhenOmitted(attestation, enrollment.attestation()), enrollment.registrationId(), errors);
         EnrollmentSettings checked = settingsValidator.validate(settings, errors);
+        extras.validate(false, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        Map<String, Object> before = EnrollmentAudit.snapshot(enrollment);
         enrollment.update(deviceId, checked, clock.instant());
         enrollment.replaceAttestation(stored, clock.instant());
+        enrollment.replaceExtras(extras);
         try {
-            return enrollments.save(enrollment);
+            return saved(before, enrollment);
         } catch (OptimisticLockingFailureException e) {
             throw stale(registrationId);
         }
@@ -170,6 +196,13 @@ public class IndividualEnrollmentService {
         IndividualEnrollment enrollment = get(registrationId);
         StoredCredentials.checkIfMatch(ifMatch, enrollment.etag(), "the enrollment " + registrationId);
         enrollments.delete(enrollment);
+        audit.deleted(enrollment);
+    }
+
+    private IndividualEnrollment saved(Map<String, Object> before, IndividualEnrollment enrollment) {
+        IndividualEnrollment saved = enrollments.save(enrollment);
+        audit.updated(before, saved);
+        return saved;
     }
 
     /** Deletes the enrollments; their registration records and hub devices stay (behaviour.md §8). */
@@ -178,6 +211,7 @@ public class IndividualEnrollmentService {
         List<IndividualEnrollment> found = enrollments.findByRegistrationKeyIn(
                 registrationIds.stream().map(IndividualEnrollment::keyOf).toList());
         enrollments.deleteAll(found);
+        found.forEach(audit::deleted);
         return found.size();
     }
 

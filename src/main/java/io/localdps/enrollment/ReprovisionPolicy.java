@@ -1,5 +1,8 @@
 package io.localdps.enrollment;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What happens when a device that is already assigned registers again (behaviour.md §7).
  * An enrollment may also have no stored policy at all, which matters for legacy clients, so
@@ -16,6 +19,17 @@ public record ReprovisionPolicy(boolean updateHubAssignment, boolean migrateDevi
         if (!updateHubAssignment) {
             migrateDeviceData = false;
         }
+    }
+
+    /**
+     * Reads the JSON of the service API and of the stored column: a member left out is {@code true},
+     * the swagger's default for both (service-api.md §3.1), not Java's {@code false}.
+     */
+    @JsonCreator
+    static ReprovisionPolicy fromJson(@JsonProperty("updateHubAssignment") Boolean updateHubAssignment,
+                                      @JsonProperty("migrateDeviceData") Boolean migrateDeviceData) {
+        return new ReprovisionPolicy(updateHubAssignment == null || updateHubAssignment,
+                migrateDeviceData == null || migrateDeviceData);
     }
 
     public String label() {

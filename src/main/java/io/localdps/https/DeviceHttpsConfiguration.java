@@ -1,6 +1,7 @@
 package io.localdps.https;
 
 import io.localdps.instance.DpsProperties;
+import io.localdps.networking.IpFilterMetrics;
 import io.localdps.networking.NetworkAdmission;
 import io.localdps.tls.DeviceTlsMaterial;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,8 +38,12 @@ class DeviceHttpsConfiguration {
 
     /** Before everything else on the device port: a rejected client reaches no other code. */
     @Bean
-    FilterRegistrationBean<DeviceIpFilter> deviceIpFilter(DeviceHttpsConnector connector, NetworkAdmission admission) {
-        FilterRegistrationBean<DeviceIpFilter> registration = new FilterRegistrationBean<>(new DeviceIpFilter(connector, admission));
+    FilterRegistrationBean<DeviceIpFilter> deviceIpFilter(DeviceHttpsConnector connector, NetworkAdmission admission,
+                                                          ObjectProvider<IpFilterMetrics> metrics) {
+        IpFilterMetrics meters = metrics.getIfAvailable();
+        Runnable onRejection = meters == null ? () -> { } : () -> meters.rejected(IpFilterMetrics.Transport.HTTPS);
+        FilterRegistrationBean<DeviceIpFilter> registration = new FilterRegistrationBean<>(
+                new DeviceIpFilter(connector, admission, onRejection));
         registration.setOrder(FILTER_ORDER - 1);
         registration.addUrlPatterns("/*");
         return registration;

@@ -26,10 +26,13 @@ final class DeviceIpFilter extends OncePerRequestFilter {
 
     private final DeviceHttpsConnector connector;
     private final NetworkAdmission admission;
+    private final Runnable onRejection;
 
-    DeviceIpFilter(DeviceHttpsConnector connector, NetworkAdmission admission) {
+    /** @param onRejection called for every rejected request (for metrics); must not block */
+    DeviceIpFilter(DeviceHttpsConnector connector, NetworkAdmission admission, Runnable onRejection) {
         this.connector = connector;
         this.admission = admission;
+        this.onRejection = onRejection;
     }
 
     @Override
@@ -47,7 +50,9 @@ final class DeviceIpFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        log.info("HTTPS {} {} from {}: rejected by the IP filter", request.getMethod(), request.getRequestURI(),
+        // DEBUG: a rejected source may retry without pause; dps.ipfilter.rejections counts them.
+        onRejection.run();
+        log.debug("HTTPS {} {} from {}: rejected by the IP filter", request.getMethod(), request.getRequestURI(),
                 request.getRemoteAddr());
         DeviceResponses.error(response, DeviceApiException.unauthorized());
     }

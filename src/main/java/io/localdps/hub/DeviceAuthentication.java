@@ -16,6 +16,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record DeviceAuthentication(AuthenticationType type, String primaryKey, String secondaryKey,
                                    String primaryThumbprint, String secondaryThumbprint) {
 
+    /** Keys never reach a log through {@code toString}; thumbprints are not secret. */
+    @Override
+    public String toString() {
+        return "DeviceAuthentication[" + type + (primaryKey == null && secondaryKey == null ? "" : ", keys (secret)")
+                + (primaryThumbprint == null ? "" : ", " + primaryThumbprint) + "]";
+    }
+
     public static DeviceAuthentication sas(String primaryKey, String secondaryKey) {
         return new DeviceAuthentication(AuthenticationType.SAS, primaryKey, secondaryKey, null, null);
     }

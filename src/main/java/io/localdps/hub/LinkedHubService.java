@@ -1,12 +1,14 @@
 package io.localdps.hub;
 
 import io.localdps.common.AlreadyExistsException;
+import io.localdps.common.AuditedChange;
 import io.localdps.common.InvalidInputException;
 import io.localdps.common.LimitExceededException;
 import io.localdps.common.NotFoundException;
 import io.localdps.common.PageRequest;
 import io.localdps.common.StaleVersionException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -30,10 +32,13 @@ public class LinkedHubService {
 
     private final LinkedHubRepository hubs;
     private final ObjectProvider<HubReferences> references;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    LinkedHubService(LinkedHubRepository hubs, ObjectProvider<HubReferences> references, Clock clock) {
+    LinkedHubService(LinkedHubRepository hubs, ObjectProvider<HubReferences> references, ApplicationEventPublisher events,
+                     Clock clock) {
         this.hubs = hubs;
+        this.events = events;
         this.references = references;
         this.clock = clock;
     }
@@ -79,7 +84,9 @@ public class LinkedHubService {
         if (hubs.count() >= LinkedHubRules.MAX_LINKED_HUBS) {
             throw new LimitExceededException("An instance can link at most " + LinkedHubRules.MAX_LINKED_HUBS + " IoT hubs.");
         }
-        return hubs.save(new LinkedHub(host, settings, clock.instant()));
+        LinkedHub linked = hubs.save(new LinkedHub(host, settings, clock.instant()));
+        events.publishEvent(AuditedChange.created(AuditedChange.Kind.LINKED_HUB, host, snapshot(linked)));
+        return linked;
     }
 
     @Transactional
@@ -93,9 +100,12 @@ public class LinkedHubService {
         if (hub.version() != expectedVersion) {
             throw staleHub(hub.hostName());
         }
+        Map<String, Object> before = snapshot(hub);
         hub.apply(settings, clock.instant());
         try {
-            return hubs.save(hub);
+            LinkedHub saved = hubs.save(hub);
+            events.publishEvent(AuditedChange.updated(AuditedChange.Kind.LINKED_HUB, saved.hostName(), before, snapshot(saved)));
+            return saved;
         } catch (OptimisticLockingFailureException e) {
             throw staleHub(hub.hostName());
         }
@@ -117,6 +127,16 @@ public class LinkedHubService {
     public void unlink(String hostName) {
         LinkedHub hub = find(hostName).orElseThrow(() -> new NotFoundException("The hub " + hostName + " is not linked."));
         hubs.delete(hub);
+        events.publishEvent(AuditedChange.deleted(AuditedChange.Kind.LINKED_HUB, hub.hostName(), snapshot(hub)));
+    }
+
+    private static Map<String, Object> snapshot(LinkedHub hub) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("hostName", hub.hostName());
+        snapshot.put("allocationWeight", hub.allocationWeight());
+        snapshot.put("applyAllocationPolicy", hub.applyAllocationPolicy());
+        snapshot.put("location", hub.location());
+        return snapshot;
     }
 
     private static void validate(LinkedHubSettings settings, Map<String, String> errors) {

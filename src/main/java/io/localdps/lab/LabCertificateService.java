@@ -4,6 +4,7 @@ import io.localdps.certificate.CaCertificate;
 import io.localdps.certificate.CaCertificateService;
 import io.localdps.certificate.CertificateParser;
 import io.localdps.common.AlreadyExistsException;
+import io.localdps.common.AuditedChange;
 import io.localdps.common.InvalidInputException;
 import io.localdps.common.NotFoundException;
 import io.localdps.common.PageRequest;
@@ -12,6 +13,7 @@ import io.localdps.enrollment.EnrollmentRules;
 import io.localdps.lab.LabCertificate.Kind;
 import io.localdps.lab.LabIssuer.Issued;
 import io.localdps.tls.Pem;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -47,10 +49,13 @@ public class LabCertificateService {
     private final LabCertificateRepository certificates;
     private final CaCertificateService store;
     private final LabKeyCipher cipher;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    LabCertificateService(LabCertificateRepository certificates, CaCertificateService store, LabKeyCipher cipher, Clock clock) {
+    LabCertificateService(LabCertificateRepository certificates, CaCertificateService store, LabKeyCipher cipher,
+                          ApplicationEventPublisher events, Clock clock) {
         this.certificates = certificates;
+        this.events = events;
         this.store = store;
         this.cipher = cipher;
         this.clock = clock;
@@ -232,6 +237,7 @@ public class LabCertificateService {
                     + "delete those first.");
         }
         certificates.delete(certificate);
+        events.publishEvent(AuditedChange.deleted(AuditedChange.Kind.LAB_CERTIFICATE, certificate.name(), snapshot(certificate)));
     }
 
     private LabCertificate save(String name, Kind kind, LabCertificate issuer, KeyAlgorithm algorithm, Issued issued) {
@@ -241,8 +247,10 @@ public class LabCertificateService {
         String thumbprint = CertificateParser.parse(Pem.certificate(issued.certificate())).sha256Thumbprint();
         String sealed = cipher.seal(issued.privateKey().getEncoded(), thumbprint);
         try {
-            return certificates.save(new LabCertificate(name, kind, issuer, algorithm, issued.certificate(), thumbprint,
-                    sealed, cipher.keyId(), clock.instant()));
+            LabCertificate saved = certificates.save(new LabCertificate(name, kind, issuer, algorithm, issued.certificate(),
+                    thumbprint, sealed, cipher.keyId(), clock.instant()));
+            events.publishEvent(AuditedChange.created(AuditedChange.Kind.LAB_CERTIFICATE, saved.name(), snapshot(saved)));
+            return saved;
         } catch (DuplicateKeyException e) {
             throw duplicate(name);
         }
@@ -262,6 +270,19 @@ public class LabCertificateService {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("The private key of lab certificate " + certificate.name() + " is damaged", e);
         }
+    }
+
+    /** Never the sealed private key: only what identifies the certificate. */
+    private static Map<String, Object> snapshot(LabCertificate certificate) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("name", certificate.name());
+        snapshot.put("kind", certificate.kind());
+        snapshot.put("issuerName", certificate.issuerName());
+        snapshot.put("keyAlgorithm", certificate.keyAlgorithm());
+        snapshot.put("subject", certificate.subject());
+        snapshot.put("sha256Thumbprint", certificate.sha256Thumbprint());
+        snapshot.put("notAfter", certificate.notAfter());
+        return snapshot;
     }
 
     private static void throwIfAny(Map<String, String> errors) {

@@ -1,6 +1,7 @@
 package io.localdps.lab;
 
 import io.localdps.certificate.CaCertificate;
+import io.localdps.common.AuditActor;
 import io.localdps.common.InvalidInputException;
 import io.localdps.common.NotFoundException;
 import io.localdps.common.PageRequest;
@@ -72,7 +73,8 @@ public final class LabCommandLine {
                 .properties("dps.mqtt.enabled=false", "logging.level.root=WARN",
                         "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
                                 + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")
-                .run(springArgs.toArray(String[]::new))) {
+                .run(springArgs.toArray(String[]::new));
+             AuditActor.Scope actor = AuditActor.actAs(AuditActor.COMMAND_LINE)) {
             return execute(context.getBean(LabCertificateService.class), command, options, out);
         } catch (InvalidInputException e) {
             e.fieldErrors().forEach((field, message) -> out.println(field + ": " + message));

@@ -3,6 +3,7 @@ package io.localdps.mqtt;
 import io.localdps.registration.DeviceRegistrations;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.ssl.SslContext;
@@ -10,7 +11,12 @@ import io.netty.handler.ssl.SslHandler;
 
 import java.util.concurrent.Executor;
 
-/** IP filter → TLS → size guard → MQTT codec → the DPS session, for every accepted connection. */
+/**
+ * IP filter → TLS → size guard → MQTT codec → the DPS session, for every accepted connection. Behind
+ * a TCP proxy ({@link MqttSettings#proxyProtocol()}) the IP filter's place is taken by the PROXY
+ * protocol decoder and {@link ProxyProtocolHeader}, which runs the same filter on the client address
+ * the header names: the socket's own peer is only the proxy.
+ */
 final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     /** Registration IDs may have 128 characters; Netty's default client ID limit is 23. */
@@ -41,8 +47,14 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel channel) {
         SslHandler tlsHandler = tls.newHandler(channel.alloc());
         tlsHandler.setHandshakeTimeoutMillis(settings.connectTimeout().toMillis());
+        if (settings.proxyProtocol()) {
+            channel.pipeline()
+                    .addLast("proxy-protocol", new HAProxyMessageDecoder())
+                    .addLast(ProxyProtocolHeader.NAME, new ProxyProtocolHeader(ipFilter));
+        } else {
+            channel.pipeline().addLast(MqttIpFilter.NAME, ipFilter);
+        }
         channel.pipeline()
-                .addLast(MqttIpFilter.NAME, ipFilter)
                 .addLast("tls", tlsHandler)
                 .addLast("tls-watch", handshakeWatch)
                 .addLast("size-guard", new MqttFrameSizeGuard(settings.maxMessageBytes()))

@@ -257,7 +257,7 @@ final class MqttDeviceSession extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof IOException) {
-            log.debug("MQTT {} {}: {}", device, ctx.channel().remoteAddress(), cause.toString());
+            log.debug("MQTT {} {}: {}", device, remoteAddress(), cause.toString());
             state = State.CLOSED;
             ctx.close();
         } else {
@@ -280,7 +280,7 @@ final class MqttDeviceSession extends ChannelInboundHandlerAdapter {
     }
 
     private void refuse(ConnectRefusal refusal, String reason) {
-        log.info("MQTT {} {}: CONNECT refused ({}), {}", device, ctx.channel().remoteAddress(), refusal.returnCode(version), reason);
+        log.info("MQTT {} {}: CONNECT refused ({}), {}", device, remoteAddress(), refusal.returnCode(version), reason);
         state = State.CLOSED;
         ctx.writeAndFlush(MqttPackets.connAckRefused(version, refusal)).addListener(ChannelFutureListener.CLOSE);
     }
@@ -290,7 +290,7 @@ final class MqttDeviceSession extends ChannelInboundHandlerAdapter {
         if (state == State.CLOSED) {
             return;
         }
-        log.info("MQTT {} {}: closing, {}", device, ctx.channel().remoteAddress(), reason);
+        log.info("MQTT {} {}: closing, {}", device, remoteAddress(), reason);
         boolean tellClient = state == State.CONNECTED && version == MqttVersion.MQTT_5 && v5Reason != null;
         state = State.CLOSED;
         if (tellClient) {
@@ -301,7 +301,7 @@ final class MqttDeviceSession extends ChannelInboundHandlerAdapter {
     }
 
     private InetSocketAddress remoteAddress() {
-        return ctx.channel().remoteAddress() instanceof InetSocketAddress address ? address : null;
+        return ClientAddress.of(ctx.channel());
     }
 
     private static String abbreviate(String text) {

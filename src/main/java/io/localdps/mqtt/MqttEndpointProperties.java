@@ -11,6 +11,9 @@ import java.time.Duration;
  *
  * @param enabled  whether the endpoint starts at all
  * @param port     8883 because the Java device client always dials it (client-compat.md TLS-1); 0 = any free port
+ * @param proxyProtocol on only behind a TCP proxy that sends the PROXY protocol header (nginx
+ *                 {@code proxy_protocol on;}, HAProxy {@code send-proxy}); then a client that connects
+ *                 directly, without the header, is turned away
  */
 @ConfigurationProperties("dps.mqtt")
 public record MqttEndpointProperties(
@@ -21,10 +24,11 @@ public record MqttEndpointProperties(
         @DefaultValue("96KB") DataSize maxMessageSize,
         @DefaultValue("100ms") Duration replyDelay,
         @DefaultValue("8") int requestThreads,
-        @DefaultValue("1000") int requestQueueCapacity) {
+        @DefaultValue("1000") int requestQueueCapacity,
+        @DefaultValue("false") boolean proxyProtocol) {
 
     MqttSettings toSettings() {
         return new MqttSettings(port, connectTimeout, idleTimeout, Math.toIntExact(maxMessageSize.toBytes()), replyDelay,
-                requestThreads, requestQueueCapacity);
+                requestThreads, requestQueueCapacity, proxyProtocol);
     }
 }

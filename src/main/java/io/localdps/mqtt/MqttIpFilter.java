@@ -37,10 +37,26 @@ final class MqttIpFilter extends AbstractRemoteAddressFilter<InetSocketAddress> 
 
     @Override
     protected ChannelFuture channelRejected(ChannelHandlerContext ctx, InetSocketAddress remoteAddress) {
-        log.info("MQTT {}: rejected by the IP filter", remoteAddress);
-        ctx.pipeline().replace(MqttChannelInitializer.SESSION, MqttChannelInitializer.SESSION,
-                new RefusedMqttSession(settings.connectTimeout()));
+        refuse(ctx, remoteAddress);
         // The refused session closes the connection itself once it has answered.
         return ctx.channel().closeFuture();
+    }
+
+    /**
+     * Judges a client address learnt some other way than from the socket (the PROXY protocol
+     * header), with the same outcome as for a direct connection. This handler is then not in the
+     * pipeline at all; {@code ctx} is the caller's.
+     */
+    void judge(ChannelHandlerContext ctx, InetSocketAddress client) {
+        if (!accept(ctx, client)) {
+            refuse(ctx, client);
+        }
+    }
+
+    private void refuse(ChannelHandlerContext ctx, InetSocketAddress client) {
+        // DEBUG: a rejected source may retry without pause; dps.ipfilter.rejections counts them.
+        log.debug("MQTT {}: rejected by the IP filter", client);
+        ctx.pipeline().replace(MqttChannelInitializer.SESSION, MqttChannelInitializer.SESSION,
+                new RefusedMqttSession(settings.connectTimeout()));
     }
 }

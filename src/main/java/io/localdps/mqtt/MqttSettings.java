@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param requestThreads       threads that call DeviceRegistrations, so Netty's threads never block
  * @param requestQueueCapacity requests that may wait for one of those threads before the server
  *                             answers 503 / refuses CONNECT with "server unavailable"
+ * @param proxyProtocol        every connection starts with a PROXY protocol header (v1 or v2) from a
+ *                             TCP proxy in front; the IP filter then judges the client address it names,
+ *                             and a connection without a valid header is closed
  */
 public record MqttSettings(
         int port,
@@ -25,7 +28,8 @@ public record MqttSettings(
         int maxMessageBytes,
         Duration replyDelay,
         int requestThreads,
-        int requestQueueCapacity) {
+        int requestQueueCapacity,
+        boolean proxyProtocol) {
 
     public static final int DEFAULT_PORT = 8883;
 
@@ -47,6 +51,12 @@ public record MqttSettings(
         }
     }
 
+    /** Without a proxy in front: clients connect directly. */
+    public MqttSettings(int port, Duration connectTimeout, Duration idleTimeout, int maxMessageBytes, Duration replyDelay,
+                        int requestThreads, int requestQueueCapacity) {
+        this(port, connectTimeout, idleTimeout, maxMessageBytes, replyDelay, requestThreads, requestQueueCapacity, false);
+    }
+
     /** The production defaults, the same as {@link MqttEndpointProperties}'s. */
     public static MqttSettings defaults() {
         return new MqttSettings(DEFAULT_PORT, Duration.ofSeconds(10), Duration.ofMinutes(4), 96 * 1024,
@@ -54,19 +64,28 @@ public record MqttSettings(
     }
 
     public MqttSettings withPort(int port) {
-        return new MqttSettings(port, connectTimeout, idleTimeout, maxMessageBytes, replyDelay, requestThreads, requestQueueCapacity);
+        return new MqttSettings(port, connectTimeout, idleTimeout, maxMessageBytes, replyDelay, requestThreads, requestQueueCapacity,
+                proxyProtocol);
     }
 
     public MqttSettings withConnectTimeout(Duration connectTimeout) {
-        return new MqttSettings(port, connectTimeout, idleTimeout, maxMessageBytes, replyDelay, requestThreads, requestQueueCapacity);
+        return new MqttSettings(port, connectTimeout, idleTimeout, maxMessageBytes, replyDelay, requestThreads, requestQueueCapacity,
+                proxyProtocol);
     }
 
     public MqttSettings withIdleTimeout(Duration idleTimeout) {
-        return new MqttSettings(port, connectTimeout, idleTimeout, maxMessageBytes, replyDelay, requestThreads, requestQueueCapacity);
+        return new MqttSettings(port, connectTimeout, idleTimeout, maxMessageBytes, replyDelay, requestThreads, requestQueueCapacity,
+                proxyProtocol);
     }
 
     public MqttSettings withReplyDelay(Duration replyDelay) {
-        return new MqttSettings(port, connectTimeout, idleTimeout, maxMessageBytes, replyDelay, requestThreads, requestQueueCapacity);
+        return new MqttSettings(port, connectTimeout, idleTimeout, maxMessageBytes, replyDelay, requestThreads, requestQueueCapacity,
+                proxyProtocol);
+    }
+
+    public MqttSettings withProxyProtocol(boolean proxyProtocol) {
+        return new MqttSettings(port, connectTimeout, idleTimeout, maxMessageBytes, replyDelay, requestThreads, requestQueueCapacity,
+                proxyProtocol);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ final class RefusedMqttSession extends ChannelInboundHandlerAdapter {
 
     private final Duration connectTimeout;
     private boolean answered;
+    private ScheduledFuture<?> timeout;
 
     RefusedMqttSession(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
@@ -26,7 +28,30 @@ final class RefusedMqttSession extends ChannelInboundHandlerAdapter {
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        ctx.executor().schedule(() -> ctx.close(), connectTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        timeout = ctx.executor().schedule(() -> ctx.close(), connectTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** A client that hangs up early must not leave its timeout queued on the event loop until it fires. */
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        cancelTimeout();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        cancelTimeout();
+        ctx.fireChannelInactive();
+    }
+
+    /** Whether the connect timeout is still pending (for tests). */
+    boolean timeoutPending() {
+        return timeout != null && !timeout.isDone();
+    }
+
+    private void cancelTimeout() {
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
     }
 
     @Override

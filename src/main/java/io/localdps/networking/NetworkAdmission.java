@@ -58,11 +58,19 @@ public class NetworkAdmission {
             long version = settings.currentVersion();
             if (version != loaded.version()) {
                 Loaded next = load();
+                boolean newer;
                 synchronized (this) {
-                    loaded = next;
+                    // A save on this node may have replaced the rules while this read was under way;
+                    // the slower read must not put the older rules back in force.
+                    newer = next.version() >= loaded.version();
+                    if (newer) {
+                        loaded = next;
+                    }
                 }
-                log.info("IP filter changed on another node: version {}, {} rules, public network access {}", next.version(),
-                        next.filter().rules().size(), next.filter().publicNetworkAccess().apiName());
+                if (newer) {
+                    log.info("IP filter changed on another node: version {}, {} rules, public network access {}", next.version(),
+                            next.filter().rules().size(), next.filter().publicNetworkAccess().apiName());
+                }
             }
             refreshFailing = false;
         } catch (DataAccessException e) {

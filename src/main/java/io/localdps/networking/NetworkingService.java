@@ -1,11 +1,13 @@
 package io.localdps.networking;
 
+import io.localdps.common.AuditedChange;
 import io.localdps.common.InvalidInputException;
 import io.localdps.common.StaleVersionException;
 import io.netty.util.NetUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,11 +39,13 @@ public class NetworkingService {
     private final NetworkSettingsRepository repository;
     private final NetworkAdmission admission;
     private final NetworkingProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     NetworkingService(NetworkSettingsRepository repository, NetworkAdmission admission, NetworkingProperties properties,
-                      Clock clock) {
+                      ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
+        this.events = events;
         this.admission = admission;
         this.properties = properties;
         this.clock = clock;
@@ -119,6 +123,7 @@ public class NetworkingService {
         if (current.version() != expectedVersion) {
             throw stale();
         }
+        Map<String, Object> before = auditSnapshot(current);
         current.apply(change, clock.instant());
         NetworkSettings saved;
         try {
@@ -126,6 +131,8 @@ public class NetworkingService {
         } catch (OptimisticLockingFailureException e) {
             throw stale();
         }
+        // In this transaction: the audit log's entry commits or rolls back with the settings.
+        events.publishEvent(AuditedChange.updated(AuditedChange.Kind.NETWORKING, "networking", before, auditSnapshot(saved)));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -139,6 +146,13 @@ public class NetworkingService {
         log.info("Networking settings saved: public network access {}, {} IP filter rules (version {})",
                 change.publicNetworkAccess().apiName(), change.ipFilterRules().size(), saved.version());
         return saved;
+    }
+
+    private static Map<String, Object> auditSnapshot(NetworkSettings settings) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put(PUBLIC_NETWORK_ACCESS, settings.publicNetworkAccess().apiName());
+        snapshot.put("ipFilterRules", settings.ipFilterRules());
+        return snapshot;
     }
 
     /**

@@ -8,6 +8,11 @@ public sealed interface DeviceCredentials {
 
     /** A {@code SharedAccessSignature ...} token: the HTTP Authorization header or the MQTT password. */
     record SasToken(String token) implements DeviceCredentials {
+        /** A token is a credential until it expires: it never reaches a log through {@code toString}. */
+        @Override
+        public String toString() {
+            return "SasToken[(secret)]";
+        }
     }
 
     /** The TLS client certificate chain the device presented, leaf first (validated by DPS, not by TLS). */

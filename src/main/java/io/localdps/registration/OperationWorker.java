@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,7 +41,10 @@ class OperationWorker implements SmartLifecycle {
     private final Duration lease;
     private final Duration unclaimedGrace;
     private final Duration shutdownWait;
+    /** Operations this node holds a claim on and is working on: only these are renewed. */
     private final Set<String> working = ConcurrentHashMap.newKeySet();
+    /** Operations waiting in this node's queue: the sweep must not queue them again while they wait. */
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
     /** The claim and every read before the allocation: one transaction, not one per read. */
     private final TransactionTemplate claimAndRead;
     private volatile ExecutorService executor;
@@ -80,9 +84,13 @@ class OperationWorker implements SmartLifecycle {
         if (running == null) {
             return; // the sweep picks it up once the worker runs
         }
+        if (working.contains(operationId) || !queued.add(operationId)) {
+            return; // already on its way on this node
+        }
         metrics.operationQueued();
         try {
             running.execute(() -> {
+                queued.remove(operationId);
                 try {
                     work(operationId);
                 } finally {
@@ -90,12 +98,16 @@ class OperationWorker implements SmartLifecycle {
                 }
             });
         } catch (RejectedExecutionException stopping) {
+            queued.remove(operationId);
             metrics.operationLeft();
             log.debug("Worker stopping; operation {} left for the sweep", operationId);
         }
     }
 
     private void work(String operationId) {
+        if (!working.add(operationId)) {
+            return; // this node already works on it (a sweep and a submit raced)
+        }
         try {
             Claimed claimed = claimAndRead.execute(status -> {
                 if (!store.claim(operationId, node, lease)) {
@@ -108,10 +120,14 @@ class OperationWorker implements SmartLifecycle {
             if (claimed == null) {
                 return;
             }
-            working.add(operationId);
             Provisioning outcome = process.run(claimed.operation().work(), claimed.record(), claimed.inputs());
             store.complete(operationId, outcome);
             databaseBack();
+        } catch (ConcurrencyFailureException conflict) {
+            // Another writer changed the device's record meanwhile (an admin deleted it, say): the work is
+            // still valid, so it is done again once the claim runs out rather than failed.
+            log.warn("Operation {} met a concurrent change ({}); it is retried after its claim runs out",
+                    operationId, conflict.getMessage());
         } catch (RuntimeException e) {
             if (DatabaseOutage.causedBy(e)) {
                 databaseLost(e);

@@ -47,9 +47,15 @@ public class RegistrationRecordService {
         String direction = page.ascending() ? "ASC" : "DESC";
         params.put("limit", page.limit());
         params.put("offset", page.offset());
-        List<Long> ids = jdbc.sql("SELECT id FROM registration_record" + where(filter, params) + " ORDER BY " + column + " "
-                        + direction + ", registration_key " + direction + " LIMIT :limit OFFSET :offset")
-                .params(params).query(Long.class).list();
+        String where = where(filter, params);
+        String sql = "SELECT id FROM registration_record" + where + " ORDER BY " + column + " " + direction
+                + ", registration_key " + direction + " LIMIT :limit OFFSET :offset";
+        if (page.afterKey() != null) {
+            params.put("after", page.afterKey());
+            sql = "SELECT id FROM registration_record" + where + (where.isEmpty() ? " WHERE " : " AND ")
+                    + "registration_key > :after ORDER BY registration_key LIMIT :limit";
+        }
+        List<Long> ids = jdbc.sql(sql).params(params).query(Long.class).list();
         Map<Long, Integer> order = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             order.put(ids.get(i), i);

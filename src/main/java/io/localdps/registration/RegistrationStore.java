@@ -63,9 +63,15 @@ public class RegistrationStore {
         if (inFlight.isPresent()) {
             return inFlight.get();
         }
-        boolean refusedByQuota = enrollmentEnabled && records.findByRegistrationKey(key).isEmpty() && !quotaAdmitsNewDevice();
+        boolean newDevice = records.findByRegistrationKey(key).isEmpty();
+        boolean refusedByQuota = enrollmentEnabled && newDevice && !quotaAdmitsNewDevice();
         RegistrationOperation operation = operations.save(new RegistrationOperation(newOperationId(), work,
                 RegistrationStatus.ASSIGNING, clock.instant()));
+        if (newDevice && !refusedByQuota) {
+            // It counts from now, not from when its record is written: a backlog of admitted devices
+            // must not let more in while the count lags behind.
+            countedRecords.updateAndGet(count -> count < 0 ? count : count + 1);
+        }
         if (!enrollmentEnabled) {
             return finish(operation, new Provisioning.Ended(RegistrationStatus.DISABLED, 401003, "The enrollment is disabled."));
         }
@@ -101,14 +107,15 @@ public class RegistrationStore {
         }
         jdbc.sql("SELECT setting_value FROM instance_setting WHERE setting_name = 'registrationQuotaLock' FOR UPDATE")
                 .query(String.class).optional();
+        return recount(now) < maxRecords;
+    }
+
+    /** Records, plus the new devices whose operations are in flight: they become records when they end. */
+    private long recount(Instant now) {
         long newDevicesInFlight = jdbc.sql("SELECT COUNT(*) FROM registration_operation o WHERE o.state = 'ASSIGNING' "
                         + "AND NOT EXISTS (SELECT 1 FROM registration_record r WHERE r.registration_key = o.registration_key)")
                 .query(Long.class).single();
-        return recount(now) + newDevicesInFlight < maxRecords;
-    }
-
-    private long recount(Instant now) {
-        long count = records.count();
+        long count = records.count() + newDevicesInFlight;
         countedRecords.set(count);
         countedAt = now;
         return count;
@@ -178,12 +185,7 @@ public class RegistrationStore {
                 record.attempted(new Attempt(now, work.transport(), ended.status().wireName(), ended.errorCode() + ": " + ended.message()));
             }
         }
-        boolean newRecord = record.id() == null;
-        RegistrationRecord saved = records.save(record);
-        if (newRecord) {
-            // Records this node adds count at once; other nodes' additions show at the next recount.
-            countedRecords.updateAndGet(count -> count < 0 ? count : count + 1);
-        }
+        RegistrationRecord saved = records.save(record); // a new record was counted when its operation started
         operation.complete(saved.status(), Json.write(RegistrationStateJson.of(saved, blob)), now);
         metrics.ended(work, saved.status(), outcome instanceof Provisioning.Assigned assigned ? assigned.hub() : null,
                 operation.created(), now);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.localdps.enrollment.AllocationPolicy;
 import io.localdps.enrollment.Attestation;
 import io.localdps.enrollment.CustomAllocationDefinition;
+import io.localdps.enrollment.EnrollmentExtras;
 import io.localdps.enrollment.EnrollmentGroup;
 import io.localdps.enrollment.EnrollmentSettings;
 import io.localdps.enrollment.ProvisioningStatus;
@@ -26,7 +27,8 @@ record ApiEnrollmentGroup(
         String lastUpdatedDateTimeUtc,
         AllocationPolicy allocationPolicy,
         List<String> iotHubs,
-        CustomAllocationDefinition customAllocationDefinition) {
+        CustomAllocationDefinition customAllocationDefinition,
+        EnrollmentExtras.ClientCertificateIssuancePolicy clientCertificateIssuancePolicy) {
 
     static ApiEnrollmentGroup of(EnrollmentGroup group, boolean withSecrets) {
         EnrollmentSettings settings = group.settings();
@@ -34,7 +36,11 @@ record ApiEnrollmentGroup(
                 new ApiSettings.Capabilities(settings.iotEdge()), null, ApiTwin.of(settings.initialTwin()), group.etag(),
                 settings.provisioningStatus(), settings.reprovisionPolicy(), ApiTime.format(group.created()),
                 ApiTime.format(group.updated()), settings.allocationPolicy(), settings.iotHubs().hostNames(),
-                settings.customAllocation());
+                settings.customAllocation(), group.extras().clientCertificateIssuancePolicy());
+    }
+
+    EnrollmentExtras extras() {
+        return new EnrollmentExtras(null, clientCertificateIssuancePolicy);
     }
 
     EnrollmentSettings settings() {

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.localdps.enrollment.AllocationPolicy;
 import io.localdps.enrollment.Attestation;
 import io.localdps.enrollment.CustomAllocationDefinition;
+import io.localdps.enrollment.EnrollmentExtras;
 import io.localdps.enrollment.EnrollmentSettings;
 import io.localdps.enrollment.IndividualEnrollment;
 import io.localdps.enrollment.ProvisioningStatus;
 import io.localdps.enrollment.ReprovisionPolicy;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 
@@ -28,7 +30,9 @@ record ApiIndividualEnrollment(
         String lastUpdatedDateTimeUtc,
         AllocationPolicy allocationPolicy,
         List<String> iotHubs,
-        CustomAllocationDefinition customAllocationDefinition) {
+        CustomAllocationDefinition customAllocationDefinition,
+        ObjectNode optionalDeviceInformation,
+        EnrollmentExtras.ClientCertificateIssuancePolicy clientCertificateIssuancePolicy) {
 
     /**
      * @param withSecrets true for PUT and attestationmechanism answers; GET and query hide the
@@ -41,7 +45,13 @@ record ApiIndividualEnrollment(
                 new ApiSettings.Capabilities(settings.iotEdge()), null, ApiTwin.of(settings.initialTwin()), enrollment.etag(),
                 settings.provisioningStatus(), settings.reprovisionPolicy(), ApiTime.format(enrollment.created()),
                 ApiTime.format(enrollment.updated()), settings.allocationPolicy(), settings.iotHubs().hostNames(),
-                settings.customAllocation());
+                settings.customAllocation(), enrollment.extras().deviceInformation().orElse(null),
+                enrollment.extras().clientCertificateIssuancePolicy());
+    }
+
+    EnrollmentExtras extras() {
+        return new EnrollmentExtras(optionalDeviceInformation == null ? null
+                : new EnrollmentExtras.DeviceInformation(optionalDeviceInformation), clientCertificateIssuancePolicy);
     }
 
     EnrollmentSettings settings() {

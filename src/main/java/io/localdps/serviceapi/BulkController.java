@@ -42,10 +42,11 @@ class BulkController {
             try {
                 String id = requireId(item.registrationId(), IndividualEnrollmentService.REGISTRATION_ID);
                 switch (mode) {
-                    case CREATE -> enrollments.create(id, item.deviceId(), item.attestation(), item.settings());
-                    case UPDATE -> enrollments.createOrReplace(id, null, item.deviceId(), item.attestation(), item.settings());
+                    case CREATE -> enrollments.create(id, item.deviceId(), item.attestation(), item.settings(), item.extras());
+                    case UPDATE -> enrollments.createOrReplace(id, null, item.deviceId(), item.attestation(), item.settings(),
+                            item.extras());
                     case UPDATE_IF_MATCH_ETAG -> enrollments.createOrReplace(id, requireEtag(item.etag(), id),
-                            item.deviceId(), item.attestation(), item.settings());
+                            item.deviceId(), item.attestation(), item.settings(), item.extras());
                     case DELETE -> enrollments.delete(id, item.etag());
                 }
             } catch (RuntimeException e) {
@@ -66,10 +67,10 @@ class BulkController {
             try {
                 String id = requireId(item.enrollmentGroupId(), EnrollmentGroupService.GROUP_ID);
                 switch (mode) {
-                    case CREATE -> groups.create(id, item.attestation(), item.settings());
-                    case UPDATE -> groups.createOrReplace(id, null, item.attestation(), item.settings());
+                    case CREATE -> groups.create(id, item.attestation(), item.settings(), item.extras());
+                    case UPDATE -> groups.createOrReplace(id, null, item.attestation(), item.settings(), item.extras());
                     case UPDATE_IF_MATCH_ETAG -> groups.createOrReplace(id, requireEtag(item.etag(), id),
-                            item.attestation(), item.settings());
+                            item.attestation(), item.settings(), item.extras());
                     case DELETE -> groups.delete(id, item.etag());
                 }
             } catch (RuntimeException e) {

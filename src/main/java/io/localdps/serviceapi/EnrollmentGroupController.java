@@ -36,7 +36,8 @@ class EnrollmentGroupController {
                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         ApiEnrollmentGroup input = ApiBodies.read(body, ApiEnrollmentGroup.class);
         ApiBodies.requireSameId(EnrollmentGroupService.GROUP_ID, enrollmentGroupId, input.enrollmentGroupId());
-        EnrollmentGroup saved = groups.createOrReplace(enrollmentGroupId, ifMatch, input.attestation(), input.settings());
+        EnrollmentGroup saved = groups.createOrReplace(enrollmentGroupId, ifMatch, input.attestation(), input.settings(),
+                input.extras());
         return ApiBodies.ok(ApiEnrollmentGroup.of(saved, true), saved.etag());
     }
 

@@ -37,7 +37,7 @@ class IndividualEnrollmentController {
         ApiIndividualEnrollment input = ApiBodies.read(body, ApiIndividualEnrollment.class);
         ApiBodies.requireSameId(IndividualEnrollmentService.REGISTRATION_ID, registrationId, input.registrationId());
         IndividualEnrollment saved = enrollments.createOrReplace(registrationId, ifMatch, input.deviceId(),
-                input.attestation(), input.settings());
+                input.attestation(), input.settings(), input.extras());
         return ApiBodies.ok(present(saved, true), saved.etag());
     }
 

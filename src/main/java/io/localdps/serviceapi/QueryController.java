@@ -2,10 +2,13 @@ package io.localdps.serviceapi;
 
 import io.localdps.accesspolicy.AccessRight;
 import io.localdps.enrollment.EnrollmentFilter;
+import io.localdps.enrollment.EnrollmentGroup;
 import io.localdps.enrollment.EnrollmentGroupService;
+import io.localdps.enrollment.IndividualEnrollment;
 import io.localdps.enrollment.IndividualEnrollmentService;
 import io.localdps.https.ServiceApiRequest;
 import io.localdps.registration.RecordFilter;
+import io.localdps.registration.RegistrationRecord;
 import io.localdps.registration.RegistrationRecordService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,7 +43,7 @@ class QueryController {
                 .requireCollection("enrollments");
         QueryPage page = QueryPage.of(maxItemCount, continuation);
         return page.answer("Enrollment", enrollments.page(EnrollmentFilter.where(query.where()), page.lookAhead()),
-                enrollment -> ApiIndividualEnrollment.of(enrollment, records.find(enrollment.registrationId())
+                IndividualEnrollment::registrationId, enrollment -> ApiIndividualEnrollment.of(enrollment, records.find(enrollment.registrationId())
                         .filter(record -> record.enrollmentGroupId() == null)
                         .map(ApiRegistrationState::of).orElse(null), false));
     }
@@ -54,7 +57,7 @@ class QueryController {
                 .requireCollection("enrollmentGroups");
         QueryPage page = QueryPage.of(maxItemCount, continuation);
         return page.answer("EnrollmentGroup", groups.page(EnrollmentFilter.where(query.where()), page.lookAhead()),
-                group -> ApiEnrollmentGroup.of(group, false));
+                EnrollmentGroup::enrollmentGroupId, group -> ApiEnrollmentGroup.of(group, false));
     }
 
     /**
@@ -72,7 +75,7 @@ class QueryController {
         QueryPage page = QueryPage.of(maxItemCount, continuation);
         return page.answer("DeviceRegistration",
                 records.page(RecordFilter.ofGroup(enrollmentGroupId, query.where()), page.lookAhead()),
-                ApiRegistrationState::of);
+                RegistrationRecord::registrationId, ApiRegistrationState::of);
     }
 
     /** QuerySpecification (service-api.md §3.8). */

@@ -2,7 +2,6 @@ package io.localdps.serviceapi;
 
 import io.localdps.accesspolicy.AccessRight;
 import io.localdps.https.ServiceApiRequest;
-import io.swagger.v3.oas.annotations.Hidden;
 import io.localdps.registration.RegistrationRecord;
 import io.localdps.registration.RegistrationRecordService;
 import org.springframework.http.HttpHeaders;
@@ -11,7 +10,6 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Registration records: service-api.md §2 rows 13–14 (§5); deleting leaves the hub device alone. */
@@ -39,13 +37,5 @@ class RegistrationStateController {
                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         records.delete(registrationId, ifMatch);
         return ResponseEntity.noContent().build();
-    }
-
-    /** Any other path under the service API: Azure's error body rather than Vaadin or Spring's own. */
-    @Hidden
-    @RequestMapping(ServiceApiRequest.PREFIX + "/**")
-    ResponseEntity<String> unknown() {
-        throw new ServiceApiException(org.springframework.http.HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND,
-                "There is no such service API operation.");
     }
 }

@@ -2,6 +2,7 @@ package io.localdps.serviceapi;
 
 import io.localdps.accesspolicy.ServiceAuthorization;
 import io.localdps.accesspolicy.SharedAccessPolicyService;
+import io.localdps.common.AuditActor;
 import io.localdps.https.ServiceApiRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,6 +23,8 @@ import java.time.Clock;
 final class ServiceApiInterceptor implements HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceApiInterceptor.class);
+    /** The audit actor bound for the handler; closed when the request completes, however it ends. */
+    private static final String AUDIT_SCOPE = ServiceApiInterceptor.class.getName() + ".auditScope";
 
     private final SharedAccessPolicyService policies;
     private final Clock clock;
@@ -49,6 +52,16 @@ final class ServiceApiInterceptor implements HandlerInterceptor {
             ErrorBody.write(response, 400, ErrorCodes.UNKNOWN_API_VERSION, "Unknown api version", clock.instant());
             return false;
         }
+        String policy = ((ServiceAuthorization.Granted) result).policyName();
+        request.setAttribute(AUDIT_SCOPE, AuditActor.actAs(AuditActor.serviceApi(policy)));
         return true;
+    }
+
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+        if (request.getAttribute(AUDIT_SCOPE) instanceof AuditActor.Scope scope) {
+            request.removeAttribute(AUDIT_SCOPE);
+            scope.close();
+        }
     }
 }

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Creates the individual enrollments a run's devices register with. A device whose enrollment
@@ -24,6 +26,9 @@ final class IndividualEnrollments {
 
     /** The portal's defaults: hashed over all linked hubs, reprovisioning migrates the device. */
     static final EnrollmentSettings SETTINGS = EnrollmentSettings.defaults();
+
+    /** How many enrollments are looked up or created between two looks at the run's stop. */
+    static final int BATCH = 100;
 
     private final IndividualEnrollmentService enrollments;
 
@@ -43,20 +48,26 @@ final class IndividualEnrollments {
                 .orElseGet(SymmetricKeys::generate);
     }
 
-    /** @return how many enrollments were created */
-    int ensureSymmetric(List<String> registrationIds, String key) {
-        return ensure(registrationIds.stream().map(id -> new Wanted(id, Attestation.symmetricKey(key, key))).toList());
+    /**
+     * @param stopped asked between batches: once true, nothing more is looked up or created
+     * @return how many enrollments were created
+     * @throws CancellationException when {@code stopped} said so
+     */
+    int ensureSymmetric(List<String> registrationIds, String key, BooleanSupplier stopped) {
+        return ensure(registrationIds.stream().map(id -> new Wanted(id, Attestation.symmetricKey(key, key))).toList(), stopped);
     }
 
-    /** @return how many enrollments were created */
-    int ensureTpm(List<TpmIdentity> identities) {
+    /** As {@link #ensureSymmetric}, for software TPMs. */
+    int ensureTpm(List<TpmIdentity> identities, BooleanSupplier stopped) {
         return ensure(identities.stream().map(identity ->
-                new Wanted(identity.registrationId(), Attestation.tpm(identity.endorsementKey()))).toList());
+                new Wanted(identity.registrationId(), Attestation.tpm(identity.endorsementKey()))).toList(), stopped);
     }
 
-    private int ensure(List<Wanted> wanted) {
+    private int ensure(List<Wanted> wanted, BooleanSupplier stopped) {
         List<Wanted> missing = new ArrayList<>();
-        for (Wanted device : wanted) {
+        for (int i = 0; i < wanted.size(); i++) {
+            checkStopped(i, stopped);
+            Wanted device = wanted.get(i);
             Optional<IndividualEnrollment> existing = enrollments.find(device.registrationId());
             if (existing.isEmpty()) {
                 missing.add(device);
@@ -66,8 +77,19 @@ final class IndividualEnrollments {
                         + "registration ID pattern or delete that enrollment.");
             }
         }
-        missing.forEach(device -> enrollments.create(device.registrationId(), null, device.attestation(), SETTINGS));
+        for (int i = 0; i < missing.size(); i++) {
+            checkStopped(i, stopped);
+            Wanted device = missing.get(i);
+            enrollments.create(device.registrationId(), null, device.attestation(), SETTINGS);
+        }
         return missing.size();
+    }
+
+    /** A stop during a preparation of up to 100,000 enrollments takes effect within one batch. */
+    private static void checkStopped(int done, BooleanSupplier stopped) {
+        if (done % BATCH == 0 && stopped.getAsBoolean()) {
+            throw new CancellationException("stopped after " + done + " enrollments");
+        }
     }
 
     private static boolean sameCredentials(Attestation existing, Attestation wanted) {

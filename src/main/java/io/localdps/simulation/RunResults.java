@@ -55,21 +55,22 @@ final class RunResults {
         return shown;
     }
 
-    static List<DeviceResult> page(FleetRun fleet, ResultFilter filter, int offset, int limit) {
+    /** Unfiltered: only the page is copied; filtered: through the run's incrementally kept index of matches. */
+    static List<DeviceResult> page(SimulationRun run, FleetRun fleet, ResultFilter filter, int offset, int limit) {
         if (filter.isEmpty()) {
             return fleet.outcomes(offset, limit).stream().map(RunResults::result).toList();
         }
-        return fleet.outcomes().stream().map(RunResults::result).filter(filter::matches).skip(offset).limit(limit).toList();
+        return run.filteredResults().page(fleet, filter, offset, limit);
     }
 
-    static int count(FleetRun fleet, ResultFilter filter) {
+    static int count(SimulationRun run, FleetRun fleet, ResultFilter filter) {
         if (filter.isEmpty()) {
             return fleet.outcomeCount();
         }
-        return (int) fleet.outcomes().stream().map(RunResults::result).filter(filter::matches).count();
+        return run.filteredResults().count(fleet, filter);
     }
 
-    private static DeviceResult result(DeviceOutcome outcome) {
+    static DeviceResult result(DeviceOutcome outcome) {
         String error = outcome.error() == null ? null
                 : outcome.errorCode() == 0 ? outcome.error() : outcome.errorCode() + ": " + outcome.error();
         return new DeviceResult(outcome.registrationId(), outcome.status().label(), outcome.substatus(),

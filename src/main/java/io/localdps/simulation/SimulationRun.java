@@ -25,6 +25,7 @@ public final class SimulationRun {
     private final Map<String, Double> predictedShares;
     private final Instant created = Instant.now();
     private final CompletableFuture<FleetRun> fleet = new CompletableFuture<>();
+    private final FilteredResults filteredResults = new FilteredResults();
     private volatile String preparing;
     private volatile boolean stopRequested;
 
@@ -75,6 +76,21 @@ public final class SimulationRun {
     /** The engine's run, once the preparation is over and it started. */
     Optional<FleetRun> fleetNow() {
         return fleet.isDone() && !fleet.isCompletedExceptionally() ? Optional.of(fleet.join()) : Optional.empty();
+    }
+
+    FilteredResults filteredResults() {
+        return filteredResults;
+    }
+
+    /** Keeps the run's counters and drops its per-device outcomes (an older run: their memory goes back). */
+    void forgetOutcomes() {
+        fleetNow().ifPresent(FleetRun::forgetOutcomes);
+        filteredResults.clear();
+    }
+
+    /** True when the per-device outcomes were dropped to free memory (the counters stay). */
+    public boolean outcomesForgotten() {
+        return fleetNow().map(FleetRun::outcomesForgotten).orElse(false);
     }
 
     /** What the preparation is doing now, or null when it is not preparing. */

@@ -19,6 +19,7 @@ import io.localdps.simulator.Trust;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
 
 import java.io.ByteArrayOutputStream;
@@ -36,6 +37,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,14 +48,23 @@ import java.util.stream.IntStream;
  * endpoint, preparing what each run needs: a group's key, a lab CA for minted X.509 leaves, or the
  * individual enrollments of symmetric-key and software-TPM devices.
  *
- * <p>Runs live in this node's memory only (the last {@link #KEPT_RUNS}), not in the database: each
- * node of a cluster shows the runs it started, and a restart forgets them (the devices' registration
- * records and hub devices stay). A kept X.509 run holds its lab CA's key in memory, never on disk.
+ * <p>Runs live in this node's memory only (the last {@link #KEPT_RUNS}, the per-device outcomes of
+ * the newest {@link #RUNS_WITH_OUTCOMES} only), not in the database: each node of a cluster shows the
+ * runs it started, and a restart forgets them (the devices' registration records and hub devices
+ * stay). A kept X.509 run holds its lab CA's key in memory, never on disk. One run at a time: a
+ * fleet of up to 100,000 devices with a concurrency of up to 10,000 TLS connections is load enough
+ * for the node serving it.
  */
 @Service
 public class SimulationService {
 
     public static final int KEPT_RUNS = 10;
+    /** Runs whose per-device outcomes are kept; older runs keep only their counters (up to 100,000 outcomes each). */
+    public static final int RUNS_WITH_OUTCOMES = 2;
+    /** Threads making software TPM keys (RSA-2048, CPU-bound) while a TPM run prepares: the server keeps its other cores. */
+    static final int TPM_THREADS = 2;
+    /** The error key of a problem with the run as a whole rather than one field (shown as a message). */
+    static final String FLEET = "fleet";
     private static final Logger log = LoggerFactory.getLogger(SimulationService.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     /** Spreads the starts of a ramp a little, so devices do not arrive in lock-step. */
@@ -99,6 +110,7 @@ public class SimulationService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        refuseWhileRunning();
         DeviceEndpoint endpoint = endpoints.current();
         boolean https = settings.protocol() == RunSettings.Protocol.HTTPS;
         if (https ? !endpoint.httpsAvailable() : !endpoint.mqttAvailable()) {
@@ -112,6 +124,7 @@ public class SimulationService {
     /** Starts the same devices again with the same credentials: they register a second time (reprovisioning). */
     public SimulationRun runAgain(long runId) {
         SimulationRun previous = get(runId);
+        refuseWhileRunning();
         return launch(previous.settings(), previous.plan(), previous.predictedShares());
     }
 
@@ -135,11 +148,13 @@ public class SimulationService {
 
     /** A page of the devices that finished, in the order they finished, narrowed by the filter. */
     public List<DeviceResult> results(long runId, ResultFilter filter, int offset, int limit) {
-        return get(runId).fleetNow().map(fleet -> RunResults.page(fleet, filter, offset, limit)).orElse(List.of());
+        SimulationRun run = get(runId);
+        return run.fleetNow().map(fleet -> RunResults.page(run, fleet, filter, offset, limit)).orElse(List.of());
     }
 
     public int countResults(long runId, ResultFilter filter) {
-        return get(runId).fleetNow().map(fleet -> RunResults.count(fleet, filter)).orElse(0);
+        SimulationRun run = get(runId);
+        return run.fleetNow().map(fleet -> RunResults.count(run, fleet, filter)).orElse(0);
     }
 
     /** The engine's CSV of every finished device so far (UTF-8, RFC 4180). */
@@ -184,7 +199,7 @@ public class SimulationService {
         try {
             return buildPlan(settings, endpoint, attestation);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("fleet", "The simulator refused these settings: " + e.getMessage());
+            throw new InvalidInputException(FLEET, "The simulator refused these settings: " + e.getMessage());
         }
     }
 
@@ -194,7 +209,8 @@ public class SimulationService {
         int mqttPort = endpoint.mqttAvailable() ? endpoint.mqttPort() : endpoint.httpsPort();
         int httpsPort = endpoint.httpsAvailable() ? endpoint.httpsPort() : endpoint.mqttPort();
         DpsEndpoint dps = new DpsEndpoint(endpoint.host(), mqttPort, httpsPort, endpoint.idScope(),
-                Trust.certificates(endpoint.trustAnchor()));
+                endpoint.certificateNamesHost() ? Trust.certificates(endpoint.trustAnchor())
+                        : Trust.certificatesForAnyHost(endpoint.trustAnchor()));
         return FleetPlan.builder(dps, attestation)
                 .protocol(switch (settings.protocol()) {
                     case MQTT5 -> Protocol.MQTT5;
@@ -219,7 +235,8 @@ public class SimulationService {
         if (!needsEnrollments(plan)) {
             run.started(FleetSimulator.start(plan));
         } else {
-            preparations.execute(() -> prepareAndStart(run));
+            // The signed-in user's security context travels along, so the audit log names them for the enrollments made.
+            preparations.execute(new DelegatingSecurityContextRunnable(() -> prepareAndStart(run)));
         }
         log.info("Simulator: run {} ({} devices, {}, {})", run.id(), settings.count(), settings.target().label(),
                 settings.protocol().label());
@@ -238,13 +255,16 @@ public class SimulationService {
             if (plan.attestation() instanceof Attestation.SymmetricIndividual individual) {
                 run.preparing("Creating the individual enrollments of " + plan.count() + " devices…");
                 created = individuals.ensureSymmetric(
-                        IntStream.range(0, plan.count()).mapToObj(plan::deviceName).toList(), individual.deviceKey());
+                        IntStream.range(0, plan.count()).mapToObj(plan::deviceName).toList(), individual.deviceKey(), run::stopRequested);
             } else {
                 run.preparing("Creating the software TPMs of " + plan.count() + " devices and their enrollments…");
-                created = individuals.ensureTpm(FleetSimulator.tpmIdentities(plan));
+                created = individuals.ensureTpm(FleetSimulator.tpmIdentities(plan, TPM_THREADS, run::stopRequested), run::stopRequested);
             }
             log.info("Simulator: run {} created {} individual enrollments", run.id(), created);
             run.started(FleetSimulator.start(plan));
+        } catch (CancellationException e) {
+            log.info("Simulator: run {} stopped while preparing ({})", run.id(), e.getMessage());
+            run.failed(new IllegalStateException("Stopped while preparing; the enrollments created so far stay."));
         } catch (InvalidInputException e) {
             run.failed(e);
         } catch (RuntimeException e) {
@@ -254,6 +274,7 @@ public class SimulationService {
     }
 
     private synchronized SimulationRun keep(RunSettings settings, FleetPlan plan, Map<String, Double> shares) {
+        refuseWhileRunning();
         long id = ids.incrementAndGet();
         String description = settings.protocol().label() + " · " + settings.arrival().label()
                 + (settings.arrival() == RunSettings.Arrival.ALL_AT_ONCE ? "" : " (" + settings.ratePerSecond() + "/s)")
@@ -265,6 +286,16 @@ public class SimulationService {
             // A forgotten run must not go on registering devices nobody can see any more.
             runs.removeLast().stop();
         }
+        runs.stream().skip(RUNS_WITH_OUTCOMES).forEach(SimulationRun::forgetOutcomes);
         return run;
+    }
+
+    /** At most one run at a time per node; checked again under the lock in {@link #keep}, so two clicks cannot both start. */
+    private synchronized void refuseWhileRunning() {
+        Optional<SimulationRun> running = runs.stream().filter(SimulationRun::running).findFirst();
+        if (running.isPresent()) {
+            throw new InvalidInputException(FLEET, running.get().title() + " is still running: stop it or wait until it ends, "
+                    + "then start the next run (one run at a time, so the fleet does not starve this node).");
+        }
     }
 }

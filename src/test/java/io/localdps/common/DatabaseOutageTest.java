@@ -3,12 +3,15 @@ package io.localdps.common;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,5 +46,13 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.causedBy(new DataIntegrityViolationException("duplicate key"))).isFalse();
         assertThat(DatabaseOutage.causedBy(new SQLException("syntax error", "42601"))).isFalse();
         assertThat(DatabaseOutage.causedBy(null)).isFalse();
+    }
+
+    @Test
+    void aConflictWithAnotherWriterIsNotAnOutage() {
+        assertThat(DatabaseOutage.causedBy(new OptimisticLockingFailureException("version 3 expected"))).isFalse();
+        assertThat(DatabaseOutage.causedBy(new PessimisticLockingFailureException("deadlock detected",
+                new SQLTransactionRollbackException("deadlock detected", "40P01")))).isFalse();
+        assertThat(DatabaseOutage.causedBy(new SQLTransactionRollbackException("deadlock detected", "40P01"))).isFalse();
     }
 }

@@ -42,7 +42,8 @@ class DockerFilesTest {
         assertThat(compose.profilesOf("localdps-a")).containsExactly("cluster");
         assertThat(compose.profilesOf("localdps-b")).containsExactly("cluster");
         assertThat(compose.profilesOf("proxy")).containsExactly("cluster");
-        assertThat(Files.readAllLines(DOCKER.resolve(".env.example"))).contains("COMPOSE_PROFILES=single");
+        assertThat(Files.readAllLines(DOCKER.resolve(".env.example"))).contains("COMPOSE_PROFILES=single")
+                .as("the Azure SDKs dial 443 for HTTPS and cannot be told another port").contains("HTTPS_PORT=443", "MQTT_PORT=8883");
         assertThat(Files.readString(ROOT.resolve("README.md")))
                 .contains("cp docker/.env.example docker/.env")
                 .contains("docker compose -f docker/compose.yaml --env-file docker/.env up")
@@ -83,13 +84,30 @@ class DockerFilesTest {
     }
 
     @Test
+    void behindTheProxyMqttCarriesTheClientAddressInAProxyHeaderThatTheNodesExpect() throws IOException {
+        ComposeFileCheck compose = ComposeFileCheck.of(DOCKER.resolve("compose.yaml"));
+        String config = Files.readString(DOCKER.resolve("nginx-cluster.conf"));
+        String stream = config.substring(config.indexOf("stream {"));
+        String mqttServer = stream.substring(stream.indexOf("listen 8883;"), stream.indexOf("}", stream.indexOf("listen 8883;")));
+        String httpsServer = stream.substring(stream.indexOf("listen 8443;"), stream.indexOf("}", stream.indexOf("listen 8443;")));
+
+        assertThat(mqttServer).contains("proxy_protocol on;");
+        assertThat(httpsServer).as("Tomcat cannot read a PROXY header").doesNotContain("proxy_protocol on;");
+        for (String node : List.of("localdps-a", "localdps-b")) {
+            assertThat(ComposeFileCheck.strings(compose.services().get(node).get("command"))).as(node)
+                    .contains("--dps.mqtt.proxy-protocol=true");
+        }
+        assertThat(compose.services().get("localdps").get("command")).as("the single node is dialled directly").isNull();
+    }
+
+    @Test
     void theDockerfileBuildsWithTheWrapperAndRunsAsAnUnprivilegedUserWithAHealthCheck() throws IOException {
         DockerfileCheck dockerfile = DockerfileCheck.of(Files.readString(DOCKER.resolve("Dockerfile")), ROOT);
 
         assertThat(dockerfile.problems()).isEmpty();
         List<DockerfileCheck.Instruction> all = dockerfile.instructions();
         assertThat(all.stream().filter(i -> i.keyword().equals("FROM")).count()).isGreaterThanOrEqualTo(2);
-        assertThat(all).anySatisfy(i -> assertThat(i.arguments()).contains("./mvnw -B -DskipTests package"));
+        assertThat(all).anySatisfy(i -> assertThat(i.arguments()).contains("./mvnw -B -Dmaven.test.skip=true package"));
         List<DockerfileCheck.Instruction> runtime = dockerfile.finalStage();
         assertThat(runtime.getFirst().arguments()).matches("eclipse-temurin:(2[1-9]|[3-9]\\d)-jre.*");
         assertThat(runtime).anySatisfy(i -> assertThat(i.keyword() + " " + i.arguments())
@@ -127,6 +145,55 @@ class DockerFilesTest {
         assertThat(dockerfile.problems()).hasSize(6)
                 .anyMatch(problem -> problem.contains("docs/ is excluded by .dockerignore"))
                 .anyMatch(problem -> problem.contains("runs as root")).anyMatch(problem -> problem.contains("no HEALTHCHECK"));
+    }
+
+    @Test
+    void theBuildStageCopiesEveryFolderThePomCompilesFrom() throws IOException {
+        assertThat(PomSources.topLevelFolders(Files.readString(ROOT.resolve("pom.xml"))))
+                .as("src/main/java and the build-helper add-source folder").containsExactlyInAnyOrder("src", "simulator");
+
+        DockerfileCheck withoutSimulator = DockerfileCheck.of("""
+                FROM eclipse-temurin:25-jdk AS build
+                COPY mvnw pom.xml ./
+                COPY .mvn/ .mvn/
+                COPY frontend/ frontend/
+                COPY src/ src/
+                RUN ./mvnw -B -Dmaven.test.skip=true package
+                FROM eclipse-temurin:25-jre
+                COPY --from=build /build/localdps.jar /opt/localdps.jar
+                USER localdps
+                HEALTHCHECK CMD curl -f http://localhost:8080/actuator/health/readiness
+                """, ROOT);
+        assertThat(withoutSimulator.problems()).singleElement().asString()
+                .contains("does not COPY simulator/").contains("pom.xml compiles");
+
+        DockerfileCheck wholeContext = DockerfileCheck.of("""
+                FROM eclipse-temurin:25-jdk AS build
+                COPY . .
+                RUN ./mvnw -B package
+                FROM eclipse-temurin:25-jre
+                USER localdps
+                HEALTHCHECK CMD true
+                """, ROOT);
+        assertThat(wholeContext.problems()).as("COPY . . brings every folder").isEmpty();
+    }
+
+    @Test
+    void thePomReaderFindsEveryAddSourceFolderButNoTestSources() {
+        String pom = """
+                <project xmlns="http://maven.apache.org/POM/4.0.0"><build>
+                  <sourceDirectory>app/java</sourceDirectory>
+                  <plugins><plugin><artifactId>build-helper-maven-plugin</artifactId><executions>
+                    <execution><goals><goal>add-source</goal></goals>
+                      <configuration><sources><source>${project.basedir}/generated/java</source>
+                        <source>./tools/src</source></sources></configuration></execution>
+                    <execution><goals><goal>add-test-source</goal></goals>
+                      <configuration><sources><source>${project.basedir}/it/java</source></sources></configuration></execution>
+                  </executions></plugin></plugins>
+                </build></project>
+                """;
+
+        assertThat(PomSources.topLevelFolders(pom)).containsExactly("app", "generated", "tools");
     }
 
     /** The variables {@code docker/.env.example} defines (a user copies it to {@code docker/.env}). */

@@ -14,7 +14,8 @@ import java.util.Set;
  * The checks {@code docker build} would fail on, or that make an image unfit to run, done without a
  * Docker engine: instructions are known, the file starts with FROM, each {@code COPY --from} names an
  * earlier stage, each plain COPY source exists in the build context and is not excluded by
- * {@code .dockerignore}; the final stage runs as a non-root USER and has a HEALTHCHECK.
+ * {@code .dockerignore}; the stage that runs Maven copies every folder pom.xml compiles from
+ * ({@link PomSources}); the final stage runs as a non-root USER and has a HEALTHCHECK.
  */
 final class DockerfileCheck {
 
@@ -27,19 +28,24 @@ final class DockerfileCheck {
     private final List<Instruction> instructions;
     private final Path context;
     private final List<String> ignored;
+    private final Set<String> compiledFolders;
 
-    private DockerfileCheck(String text, Path context, List<String> ignored) {
+    private DockerfileCheck(String text, Path context, List<String> ignored, Set<String> compiledFolders) {
         this.instructions = parse(text);
         this.context = context;
         this.ignored = ignored;
+        this.compiledFolders = compiledFolders;
     }
 
+    /** Checks the Dockerfile against the build context, its .dockerignore and (if there is one) its pom.xml. */
     static DockerfileCheck of(String dockerfileText, Path context) throws IOException {
         Path dockerignore = context.resolve(".dockerignore");
         List<String> ignored = Files.exists(dockerignore) ? Files.readAllLines(dockerignore).stream()
                 .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .map(line -> line.endsWith("/") ? line.substring(0, line.length() - 1) : line).toList() : List.of();
-        return new DockerfileCheck(dockerfileText, context, ignored);
+        Path pom = context.resolve("pom.xml");
+        Set<String> compiled = Files.isRegularFile(pom) ? PomSources.topLevelFolders(Files.readString(pom)) : Set.of();
+        return new DockerfileCheck(dockerfileText, context, ignored, compiled);
     }
 
     /** Joins continuation lines, drops comments and the parser directive, splits keyword and arguments. */
@@ -104,6 +110,7 @@ final class DockerfileCheck {
                 }
             }
         }
+        checkBuildStageCopiesEverySourceFolder(problems);
         List<Instruction> last = finalStage();
         String user = last.stream().filter(i -> i.keyword().equals("USER")).reduce((a, b) -> b)
                 .map(Instruction::arguments).orElse("root");
@@ -114,6 +121,49 @@ final class DockerfileCheck {
             problems.add("the final stage has no HEALTHCHECK");
         }
         return problems;
+    }
+
+    /**
+     * The stage that runs Maven must have every top-level folder the POM compiles from (src/, and
+     * each build-helper add-source folder such as simulator/), or the image fails to compile even
+     * though the project builds on a developer's machine.
+     */
+    private void checkBuildStageCopiesEverySourceFolder(List<String> problems) {
+        List<Instruction> stage = new ArrayList<>();
+        List<List<Instruction>> mavenStages = new ArrayList<>();
+        for (Instruction instruction : instructions) {
+            if (instruction.keyword().equals("FROM")) {
+                stage = new ArrayList<>();
+            }
+            stage.add(instruction);
+            if (instruction.keyword().equals("RUN") && instruction.arguments().matches("(?s).*\\bmvnw?\\b.*")
+                    && !mavenStages.contains(stage)) {
+                mavenStages.add(stage);
+            }
+        }
+        for (List<Instruction> maven : mavenStages) {
+            Set<String> copied = new HashSet<>();
+            for (Instruction instruction : maven) {
+                if (instruction.keyword().equals("COPY") || instruction.keyword().equals("ADD")) {
+                    List<String> words = Arrays.stream(instruction.arguments().split("\\s+")).toList();
+                    if (words.stream().anyMatch(word -> word.startsWith("--from="))) {
+                        continue;
+                    }
+                    List<String> paths = words.stream().filter(word -> !word.startsWith("--")).toList();
+                    // All but the last word are sources; keep each one's first path segment.
+                    for (String source : paths.subList(0, Math.max(0, paths.size() - 1))) {
+                        String path = source.startsWith("./") && source.length() > 2 ? source.substring(2) : source;
+                        copied.add(path.split("/")[0]);
+                    }
+                }
+            }
+            for (String folder : compiledFolders) {
+                if (!copied.contains(folder) && !copied.contains(".")) {
+                    problems.add("the stage that runs Maven does not COPY " + folder
+                            + "/, which pom.xml compiles from; the image would fail to compile");
+                }
+            }
+        }
     }
 
     private void checkCopy(Instruction instruction, Set<String> stages, List<String> problems) {

@@ -40,6 +40,34 @@ abstract class EnrollmentSettingsPersistenceTest extends EnrollmentServiceTestBa
     }
 
     @Test
+    void theApiOnlyFieldsSurviveTheDatabaseAndAConsoleEditAndAReplaceWithoutThemClearsThem() {
+        EnrollmentExtras extras = new EnrollmentExtras(
+                new EnrollmentExtras.DeviceInformation(Json.parseObject(TAGS).object()),
+                new EnrollmentExtras.ClientCertificateIssuancePolicy("issuing-ca"));
+        individuals.create("dev-1", null, TestAttestations.generatedKeys(), TestSettings.defaults(), extras);
+        groups.create("group-1", TestAttestations.generatedKeys(), TestSettings.defaults(),
+                new EnrollmentExtras(null, extras.clientCertificateIssuancePolicy()));
+        IndividualEnrollment stored = individuals.get("dev-1");
+        individuals.update("dev-1", stored.version(), "edited", stored.settings());
+
+        assertThat(individuals.get("dev-1").extras()).isEqualTo(extras);
+        assertThat(Json.write(individuals.get("dev-1").extras().deviceInformation().orElseThrow())).isEqualTo(Json.write(
+                Json.parseObject(TAGS).object()));
+        assertThat(groups.get("group-1").extras().clientCertificateIssuancePolicy().certificateAuthorityName())
+                .isEqualTo("issuing-ca");
+
+        individuals.createOrReplace("dev-1", null, null, TestAttestations.generatedKeys(), TestSettings.defaults());
+        assertThat(individuals.get("dev-1").extras()).isEqualTo(EnrollmentExtras.none());
+    }
+
+    @Test
+    void aStoredReprovisionPolicyMissingAMemberReadsItAsTrue() {
+        assertThat(Json.read("{\"migrateDeviceData\":false}", ReprovisionPolicy.class)).isEqualTo(ReprovisionPolicy.RESET);
+        assertThat(Json.read("{\"updateHubAssignment\":false}", ReprovisionPolicy.class)).isEqualTo(ReprovisionPolicy.NEVER);
+        assertThat(Json.read("{}", ReprovisionPolicy.class)).isEqualTo(ReprovisionPolicy.MIGRATE);
+    }
+
+    @Test
     void noAllocationPolicyStaysAbsentToFollowTheInstanceDefault() {
         createIndividual("dev-1", TestSettings.settings().allocation(null).build());
 

@@ -75,6 +75,8 @@ public final class DeviceClient {
         private X509Certificate trustAnchor;
         private TestCertificates.Issued leaf;
         private TestCertificates.Issued[] intermediates = new TestCertificates.Issued[0];
+        private KeyStore identity;
+        private char[] identityPassword;
 
         private Builder(String protocol) {
             this.protocol = protocol;
@@ -92,10 +94,17 @@ public final class DeviceClient {
             return this;
         }
 
+        /** A key and chain from a PKCS#12 file, e.g. the certificate lab's download. */
+        public Builder withKeyStore(KeyStore keyStore, char[] password) {
+            this.identity = keyStore;
+            this.identityPassword = password;
+            return this;
+        }
+
         public DeviceClient build() {
             try {
                 SSLContext tls = SSLContext.getInstance("TLS");
-                tls.init(leaf == null ? null : keyManagers(), trustManagers(), null);
+                tls.init(identity != null ? keyStoreManagers() : leaf == null ? null : keyManagers(), trustManagers(), null);
                 SSLParameters parameters = new SSLParameters();
                 parameters.setProtocols(new String[]{protocol});
                 return new DeviceClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -112,6 +121,12 @@ public final class DeviceClient {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(store);
             return factory.getTrustManagers();
+        }
+
+        private javax.net.ssl.KeyManager[] keyStoreManagers() throws GeneralSecurityException {
+            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            factory.init(identity, identityPassword);
+            return factory.getKeyManagers();
         }
 
         private javax.net.ssl.KeyManager[] keyManagers() throws GeneralSecurityException, IOException {

@@ -7,6 +7,7 @@ import io.localdps.common.Json;
 import io.localdps.instance.InstanceService;
 import io.localdps.networking.FilterAction;
 import io.localdps.networking.FilterTarget;
+import io.localdps.networking.IpFilterMetrics;
 import io.localdps.networking.IpFilterRule;
 import io.localdps.networking.NetworkChange;
 import io.localdps.networking.NetworkingService;
@@ -14,6 +15,7 @@ import io.localdps.networking.PublicNetworkAccess;
 import io.localdps.serviceapi.ServiceSas;
 import io.localdps.testsupport.H2Database;
 import io.localdps.tls.DeviceTlsMaterial;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +44,12 @@ class DeviceIpFilterTest implements H2Database {
     @Autowired InstanceService instance;
     @Autowired NetworkingService networking;
     @Autowired SharedAccessPolicyService policies;
+    @Autowired MeterRegistry meters;
     @LocalServerPort int consolePort;
+
+    private double rejections() {
+        return meters.get(IpFilterMetrics.REJECTIONS).tag("transport", "https").counter().count();
+    }
 
     @AfterEach
     void openEverythingAgain() {
@@ -52,10 +59,12 @@ class DeviceIpFilterTest implements H2Database {
     @Test
     void aDeviceApiRequestFromARejectedAddressGets401WithoutAHintOfTheRule() {
         rejectLoopbackFor(FilterTarget.DEVICE_API);
+        double rejectedBefore = rejections();
 
         HttpResponse<String> response = register();
 
         assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(rejections()).as("dps.ipfilter.rejections{transport=https}").isEqualTo(rejectedBefore + 1);
         JsonNode body = Json.mapper().readTree(response.body());
         assertThat(body.path("errorCode").asInt()).isEqualTo(401000);
         assertThat(body.path("message").asString()).isEqualTo("Unauthorized");

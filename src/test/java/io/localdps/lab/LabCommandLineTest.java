@@ -53,6 +53,20 @@ class LabCommandLineTest {
     }
 
     @Test
+    void changesMadeFromTheCommandLineAreAuditedAsSuch() throws Exception {
+        assertThat(run("root-ca", "--name", "Audited Root")).as(this::text).isZero();
+
+        String url = database.substring("--spring.datasource.url=".length());
+        try (var connection = java.sql.DriverManager.getConnection(url, "sa", "");
+             var rows = connection.createStatement().executeQuery("SELECT actor, action, entity_id FROM audit_entry WHERE entity_kind = 'LAB_CERTIFICATE'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3))
+                    .isEqualTo("command line CREATED Audited Root");
+            assertThat(rows.next()).isFalse();
+        }
+    }
+
+    @Test
     void anUnknownCommandPrintsTheUsage() {
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(text()).contains("Usage: lab.sh <command>");

@@ -73,9 +73,10 @@ class MqttEndpointTest {
     void bindsEveryPropertyOntoTheServerSettings() {
         context.withPropertyValues("dps.mqtt.port=18883", "dps.mqtt.connect-timeout=3s", "dps.mqtt.idle-timeout=2m",
                         "dps.mqtt.max-message-size=64KB", "dps.mqtt.reply-delay=250ms", "dps.mqtt.request-threads=2",
-                        "dps.mqtt.request-queue-capacity=10", "dps.mqtt.enabled=false")
+                        "dps.mqtt.request-queue-capacity=10", "dps.mqtt.proxy-protocol=true", "dps.mqtt.enabled=false")
                 .run(running -> assertThat(running.getBean(MqttEndpointProperties.class).toSettings()).isEqualTo(
-                        new MqttSettings(18883, Duration.ofSeconds(3), Duration.ofMinutes(2), 64 * 1024, Duration.ofMillis(250), 2, 10)));
+                        new MqttSettings(18883, Duration.ofSeconds(3), Duration.ofMinutes(2), 64 * 1024, Duration.ofMillis(250), 2, 10,
+                                true)));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.localdps.enrollment.IndividualEnrollmentService;
 import io.localdps.instance.InstanceService;
 import io.localdps.networking.FilterAction;
 import io.localdps.networking.FilterTarget;
+import io.localdps.networking.IpFilterMetrics;
 import io.localdps.networking.IpFilterRule;
 import io.localdps.networking.NetworkChange;
 import io.localdps.networking.NetworkingService;
@@ -14,6 +15,7 @@ import io.localdps.registration.DeviceTokens;
 import io.localdps.testsupport.H2Database;
 import io.localdps.testsupport.ServiceTest;
 import io.localdps.tls.DeviceTlsMaterial;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +41,7 @@ class MqttIpFilterTest implements H2Database {
     @Autowired InstanceService instance;
     @Autowired IndividualEnrollmentService individuals;
     @Autowired NetworkingService networking;
+    @Autowired MeterRegistry meters;
 
     @AfterEach
     void openEverythingAgain() {
@@ -49,12 +52,14 @@ class MqttIpFilterTest implements H2Database {
     void anMqtt5DeviceFromARejectedAddressIsRefusedWithNotAuthorizedDespiteAValidToken() throws Exception {
         rejectLoopbackFor(FilterTarget.DEVICE_API);
         String id = enrolledDevice();
+        double rejectedBefore = rejections();
 
         try (PahoV5Device device = new PahoV5Device(endpoint.port(), id)) {
             assertThatThrownBy(() -> device.connect(trustingDeviceCa(), userName(id), token(id)))
                     .isInstanceOf(org.eclipse.paho.mqttv5.common.MqttException.class)
                     .satisfies(e -> assertThat(((org.eclipse.paho.mqttv5.common.MqttException) e).getReasonCode()).isEqualTo(0x87));
         }
+        assertThat(rejections()).as("dps.ipfilter.rejections{transport=mqtt}").isEqualTo(rejectedBefore + 1);
     }
 
     @Test
@@ -96,6 +101,10 @@ class MqttIpFilterTest implements H2Database {
         try (PahoV5Device device = new PahoV5Device(endpoint.port(), id)) {
             device.connect(trustingDeviceCa(), userName(id), token(id));
         }
+    }
+
+    private double rejections() {
+        return meters.get(IpFilterMetrics.REJECTIONS).tag("transport", "mqtt").counter().count();
     }
 
     private void rejectLoopbackFor(FilterTarget target) {

@@ -28,6 +28,7 @@ abstract class NetworkingServiceTest {
     @Autowired NetworkingService networking;
     @Autowired NetworkAdmission admission;
     @Autowired JdbcClient jdbc;
+    @Autowired io.localdps.audit.AuditLogService auditLog;
 
     @AfterEach
     void openEverythingAgain() {
@@ -49,6 +50,25 @@ abstract class NetworkingServiceTest {
         assertThat(admission.admits(ip("192.168.50.7"), NetworkEndpoint.SERVICE_API)).isFalse();
         assertThat(admission.admits(ip("10.1.1.1"), NetworkEndpoint.SERVICE_API)).isTrue();
         assertThat(admission.admits(ip("203.0.113.1"), NetworkEndpoint.DEVICE_API)).isTrue();
+    }
+
+    @Test
+    void aSaveIsAuditedWithTheRulesBeforeAndAfterAndAStaleOneIsNot() {
+        long read = networking.settings().version();
+        networking.update(new NetworkChange(PublicNetworkAccess.ENABLED, List.of(rule("audited", REJECT, "198.51.100.0/24", ALL))),
+                read, null, false);
+        assertThatThrownBy(() -> networking.update(new NetworkChange(PublicNetworkAccess.DISABLED, List.of()), read, null, false))
+                .isInstanceOf(StaleVersionException.class);
+
+        var entries = auditLog.page(new io.localdps.audit.AuditFilter(io.localdps.common.AuditedChange.Kind.NETWORKING,
+                null, null, null, null), io.localdps.common.PageRequest.first(1));
+        assertThat(entries).singleElement().satisfies(entry -> {
+            assertThat(entry.entityId()).isEqualTo("networking");
+            assertThat(entry.summary()).contains("ipFilterRules[0].filterName: — → audited")
+                    .contains("ipFilterRules[0].ipMask: — → 198.51.100.0/24");
+        });
+        assertThat(auditLog.count(new io.localdps.audit.AuditFilter(io.localdps.common.AuditedChange.Kind.NETWORKING,
+                null, "publicNetworkAccess: enabled → disabled", null, null))).as("the stale save left no entry").isZero();
     }
 
     @Test

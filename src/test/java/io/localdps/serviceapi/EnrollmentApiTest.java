@@ -1,5 +1,9 @@
 package io.localdps.serviceapi;
 
+import io.localdps.audit.AuditEntry;
+import io.localdps.audit.AuditFilter;
+import io.localdps.audit.AuditLogService;
+import io.localdps.common.PageRequest;
 import io.localdps.enrollment.EnrollmentGroupService;
 import io.localdps.enrollment.IndividualEnrollment;
 import io.localdps.enrollment.IndividualEnrollmentService;
@@ -24,8 +28,95 @@ class EnrollmentApiTest extends ServiceApiTestBase {
     IndividualEnrollmentService enrollments;
     @Autowired
     EnrollmentGroupService groups;
+    @Autowired
+    AuditLogService auditLog;
     @LocalServerPort
     int consolePort;
+
+    @Test
+    void aKnownPathWithAMethodItDoesNotTakeIs405WithTheAllowedMethodsAndAnUnknownPathStays404() {
+        HttpResponse<String> patch = api.call("PATCH", "/enrollments/api-sensor-405", owner, "{}");
+        HttpResponse<String> getBulk = api.call("GET", "/enrollmentGroups", owner, null);
+        HttpResponse<String> getQuery = api.call("PUT", "/registrations/some-group/query", owner, "{}");
+        HttpResponse<String> unknown = api.call("GET", "/enrollments/a/b/c", owner, null);
+
+        assertThat(patch.statusCode()).isEqualTo(405);
+        assertThat(patch.headers().firstValue("Allow")).hasValue("DELETE, GET, PUT");
+        assertThat(json(patch).get("errorCode").asInt()).isEqualTo(405000);
+        assertThat(json(patch).get("message").asString()).contains("not PATCH");
+        assertThat(getBulk.statusCode()).isEqualTo(405);
+        assertThat(getBulk.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(getQuery.statusCode()).isEqualTo(405);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).get("errorCode").asInt()).isEqualTo(404201);
+    }
+
+    @Test
+    void optionalDeviceInformationAndTheIssuancePolicyAreStoredEchoedAndKeptByConsoleEdits() {
+        String body = """
+                {"registrationId":"api-extras","attestation":{"type":"symmetricKey","symmetricKey":{}},
+                 "optionalDeviceInformation":{"model":"thermostat-2","firmware":{"version":"1.4.2"}},
+                 "clientCertificateIssuancePolicy":{"certificateAuthorityName":"contoso-issuing-ca"}}""";
+        HttpResponse<String> put = api.call("PUT", "/enrollments/api-extras", owner, body);
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        IndividualEnrollment stored = enrollments.get("api-extras");
+        enrollments.update("api-extras", stored.version(), "edited-in-console", stored.settings());
+
+        JsonNode got = json(api.call("GET", "/enrollments/api-extras", owner, null));
+
+        assertThat(got.get("deviceId").asString()).isEqualTo("edited-in-console");
+        assertThat(got.at("/optionalDeviceInformation/firmware/version").asString()).isEqualTo("1.4.2");
+        assertThat(got.at("/clientCertificateIssuancePolicy/certificateAuthorityName").asString()).isEqualTo("contoso-issuing-ca");
+
+        HttpResponse<String> group = api.call("PUT", "/enrollmentGroups/api-extras-group", owner, """
+                {"enrollmentGroupId":"api-extras-group","attestation":{"type":"symmetricKey","symmetricKey":{}},
+                 "clientCertificateIssuancePolicy":{"certificateAuthorityName":"group-ca"}}""");
+        assertThat(json(group).at("/clientCertificateIssuancePolicy/certificateAuthorityName").asString()).isEqualTo("group-ca");
+        assertThat(json(api.call("GET", "/enrollmentGroups/api-extras-group", owner, null))
+                .at("/clientCertificateIssuancePolicy/certificateAuthorityName").asString()).isEqualTo("group-ca");
+
+        HttpResponse<String> replaced = api.call("PUT", "/enrollments/api-extras", owner, symmetricKeyEnrollment("api-extras"));
+        assertThat(json(replaced).has("optionalDeviceInformation")).as("a PUT replaces the whole enrollment").isFalse();
+        HttpResponse<String> badPolicy = api.call("PUT", "/enrollments/api-extras-2", owner, """
+                {"registrationId":"api-extras-2","attestation":{"type":"symmetricKey","symmetricKey":{}},
+                 "clientCertificateIssuancePolicy":{"certificateAuthorityName":""}}""");
+        assertThat(badPolicy.statusCode()).isEqualTo(400);
+        assertThat(badPolicy.body()).contains("certificateAuthorityName");
+    }
+
+    @Test
+    void aReprovisionPolicyMissingOneMemberDefaultsThatMemberToTrue() {
+        String body = """
+                {"registrationId":"api-reprovision","attestation":{"type":"symmetricKey","symmetricKey":{}},
+                 "reprovisionPolicy":{"migrateDeviceData":false}}""";
+
+        JsonNode put = json(api.call("PUT", "/enrollments/api-reprovision", owner, body));
+        api.call("PUT", "/enrollmentGroups/api-reprovision-group", owner, """
+                {"enrollmentGroupId":"api-reprovision-group","attestation":{"type":"symmetricKey","symmetricKey":{}},
+                 "reprovisionPolicy":{"updateHubAssignment":true}}""");
+
+        assertThat(put.at("/reprovisionPolicy/updateHubAssignment").asBoolean()).isTrue();
+        assertThat(put.at("/reprovisionPolicy/migrateDeviceData").asBoolean()).isFalse();
+        assertThat(enrollments.get("api-reprovision").settings().reprovisionPolicy())
+                .isEqualTo(io.localdps.enrollment.ReprovisionPolicy.RESET);
+        assertThat(groups.get("api-reprovision-group").settings().reprovisionPolicy())
+                .isEqualTo(io.localdps.enrollment.ReprovisionPolicy.MIGRATE);
+        assertThat(json(api.call("PUT", "/enrollments/api-no-policy", owner, symmetricKeyEnrollment("api-no-policy")))
+                .has("reprovisionPolicy")).as("absent stays absent (behaviour.md §7.4)").isFalse();
+    }
+
+    @Test
+    void aChangeThroughTheApiIsAuditedUnderItsPolicyAndARefusedOneIsNot() {
+        String writer = tokenWith("audit-writer", io.localdps.accesspolicy.AccessRight.ENROLLMENT_WRITE);
+        api.call("PUT", "/enrollments/api-audited", writer, symmetricKeyEnrollment("api-audited"));
+        HttpResponse<String> refused = api.call("PUT", "/enrollments/api-audited-2", "SharedAccessSignature sr=x&sig=y&se=1&skn=z",
+                symmetricKeyEnrollment("api-audited-2"));
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        AuditFilter byId = new AuditFilter(null, null, "api-audited", null, null);
+        assertThat(auditLog.page(byId, PageRequest.first(10))).extracting(AuditEntry::actor, AuditEntry::entityId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("service API (policy audit-writer)", "api-audited"));
+    }
 
     @Test
     void creatingWithAnEmptySymmetricKeyGeneratesKeysThatThePutAnswerShowsAndGetHides() {

@@ -19,6 +19,8 @@ class QueryApiTest extends ServiceApiTestBase {
 
     @Autowired
     IndividualEnrollmentService enrollments;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void pagingThroughAThousandEnrollmentsYieldsEachExactlyOnceAndTheLastPageHasNoContinuation() {
@@ -113,6 +115,35 @@ class QueryApiTest extends ServiceApiTestBase {
         assertThat(query("/registrations/query-group-none/query", owner, "*").statusCode()).isEqualTo(200);
         assertThat(query("/registrations/query-group-none/query", owner, "SELECT * FROM enrollments").statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void enrollmentsAddedOrDeletedBetweenPagesNeitherShiftNorRepeatTheRowsThatStayed() {
+        io.localdps.testsupport.TestData.deleteEnrollmentsAndHubs(jdbc);
+        for (int i = 0; i < 10; i++) {
+            String id = "keyset-%02d".formatted(i);
+            api.call("PUT", "/enrollments/" + id, owner, symmetricKeyEnrollment(id));
+        }
+        HttpResponse<String> first = api.send(api.request("POST", "/enrollments/query", owner,
+                "{\"query\":\"SELECT * FROM enrollments\"}").header("x-ms-max-item-count", "4"));
+        List<String> seen = new ArrayList<>(json(first).findValuesAsString("registrationId"));
+        assertThat(seen).containsExactly("keyset-00", "keyset-01", "keyset-02", "keyset-03");
+
+        enrollments.delete(List.of("keyset-01", "keyset-06"));
+        api.call("PUT", "/enrollments/keyset-000", owner, symmetricKeyEnrollment("keyset-000"));
+        api.call("PUT", "/enrollments/keyset-07a", owner, symmetricKeyEnrollment("keyset-07a"));
+        String continuation = first.headers().firstValue("x-ms-continuation").orElseThrow();
+        while (continuation != null) {
+            HttpResponse<String> next = api.send(api.request("POST", "/enrollments/query", owner,
+                    "{\"query\":\"SELECT * FROM enrollments\"}").header("x-ms-max-item-count", "4")
+                    .header("x-ms-continuation", continuation));
+            seen.addAll(json(next).findValuesAsString("registrationId"));
+            continuation = next.headers().firstValue("x-ms-continuation").orElse(null);
+        }
+
+        // An offset of 4 would have skipped keyset-04 after keyset-01 went, and shown keyset-03 twice after keyset-000 came.
+        assertThat(seen).containsExactly("keyset-00", "keyset-01", "keyset-02", "keyset-03",
+                "keyset-04", "keyset-05", "keyset-07", "keyset-07a", "keyset-08", "keyset-09");
     }
 
     @Test

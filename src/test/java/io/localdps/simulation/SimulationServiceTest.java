@@ -55,6 +55,8 @@ class SimulationServiceTest {
     LinkedHubService hubs;
     @Autowired
     LabCertificateService lab;
+    @Autowired
+    io.localdps.audit.AuditLogService auditLog;
 
     @Test
     void aSymmetricGroupRunRegistersEveryDeviceWithKeysDerivedFromTheGroupKeyAcrossItsHubs() throws Exception {
@@ -85,9 +87,21 @@ class SimulationServiceTest {
     @Test
     void aTpmRunCreatesEachDevicesIndividualEnrollmentFromItsEndorsementKeyAndRegistersOverHttps() throws Exception {
         hubs.link("sim-tpm.azure-devices.net", LinkedHubSettings.defaults());
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("sim-admin", null,
+                        java.util.List.of()));
 
-        SimulationRun run = simulations.start(settings(SimulationTarget.tpmIndividual(), 3, "tpm-sim-{n}", Protocol.HTTPS));
+        SimulationRun run;
+        try {
+            run = simulations.start(settings(SimulationTarget.tpmIndividual(), 3, "tpm-sim-{n}", Protocol.HTTPS));
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
         FleetProgress done = finish(run);
+        assertThat(auditLog.page(new io.localdps.audit.AuditFilter(io.localdps.common.AuditedChange.Kind.INDIVIDUAL_ENROLLMENT,
+                null, "tpm-sim-", null, null), io.localdps.common.PageRequest.first(10)))
+                .as("enrollments made in the background name the admin who started the run")
+                .hasSize(3).allSatisfy(entry -> assertThat(entry.actor()).isEqualTo("sim-admin"));
 
         List<TpmIdentity> identities = FleetSimulator.tpmIdentities(run.plan());
         assertThat(identities).extracting(TpmIdentity::registrationId).containsExactly("tpm-sim-1", "tpm-sim-2", "tpm-sim-3");
@@ -176,6 +190,60 @@ class SimulationServiceTest {
         assertThat(simulations.countResults(run.id(), ResultFilter.none())).isZero();
         assertThat(individuals.find("taken-1")).isEmpty();
         assertThat(individuals.find("taken-3")).isEmpty();
+    }
+
+    @Test
+    void aSecondRunIsRefusedWhileOneIsRunningAndTheFilteredResultsFollowTheRunningFleet() throws Exception {
+        hubs.link("sim-one.azure-devices.net", LinkedHubSettings.defaults());
+        EnrollmentFixtures.symmetricKeyGroup(groups, "sim-one-at-a-time");
+        SimulationTarget target = SimulationTarget.group(SimulationTarget.Kind.SYMMETRIC_GROUP, "sim-one-at-a-time");
+        SimulationRun slow = simulations.start(new RunSettings(target, 40, "one-{n}", Protocol.MQTT5, Arrival.STEADY_RATE, 20, null, 5, ""));
+        ResultFilter assigned = new ResultFilter("assigned", null, null);
+        int seenWhileRunning = simulations.countResults(slow.id(), assigned);
+
+        assertThatThrownBy(() -> simulations.start(settings(target, 2, "two-{n}", Protocol.MQTT5)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors().get(SimulationService.FLEET))
+                        .contains(slow.title()).contains("still running"));
+        assertThatThrownBy(() -> simulations.runAgain(slow.id())).isInstanceOf(InvalidInputException.class);
+        FleetProgress done = finish(slow);
+
+        assertThat(done.assigned()).isEqualTo(40);
+        assertThat(seenWhileRunning).isLessThan(40);
+        assertThat(simulations.countResults(slow.id(), assigned)).isEqualTo(40);
+        assertThat(simulations.results(slow.id(), assigned, 35, 10)).hasSize(5);
+        assertThat(simulations.results(slow.id(), new ResultFilter(null, null, "one-4"), 0, 10))
+                .extracting(DeviceResult::registrationId).containsExactlyInAnyOrder("one-4", "one-40");
+    }
+
+    @Test
+    void onlyTheNewestRunsKeepTheirDevicesOlderRunsKeepTheirCounters() throws Exception {
+        hubs.link("sim-kept.azure-devices.net", LinkedHubSettings.defaults());
+        EnrollmentFixtures.symmetricKeyGroup(groups, "sim-kept");
+        SimulationTarget target = SimulationTarget.group(SimulationTarget.Kind.SYMMETRIC_GROUP, "sim-kept");
+        SimulationRun oldest = simulations.start(settings(target, 3, "kept-{n}", Protocol.MQTT5));
+        finish(oldest);
+        for (int i = 0; i < SimulationService.RUNS_WITH_OUTCOMES; i++) {
+            finish(simulations.runAgain(oldest.id()));
+        }
+
+        assertThat(oldest.outcomesForgotten()).isTrue();
+        assertThat(simulations.countResults(oldest.id(), ResultFilter.none())).isZero();
+        assertThat(simulations.countResults(oldest.id(), new ResultFilter("assigned", null, null))).isZero();
+        assertThat(simulations.progress(oldest.id()).assigned()).isEqualTo(3);
+        SimulationRun newest = simulations.runs().getFirst();
+        assertThat(newest.outcomesForgotten()).isFalse();
+        assertThat(simulations.countResults(newest.id(), ResultFilter.none())).isEqualTo(3);
+    }
+
+    @Test
+    void stoppingARunWhilePreparingStopsCreatingItsEnrollments() {
+        SimulationRun run = simulations.start(settings(SimulationTarget.symmetricIndividual(), 2_000, "prep-{n}", Protocol.MQTT5));
+        simulations.stop(run.id());
+
+        assertThatThrownBy(() -> finish(run)).hasMessageContaining("Stopped while preparing");
+        assertThat(simulations.progress(run.id()).note()).contains("Stopped while preparing");
+        assertThat(individuals.find("prep-2000")).isEmpty();
+        assertThat(individuals.find("prep-" + (IndividualEnrollments.BATCH + 1))).isEmpty();
     }
 
     private static RunSettings settings(SimulationTarget target, int count, String pattern, Protocol protocol) {

@@ -37,6 +37,12 @@ public sealed interface Attestation {
             requireKey(groupKey);
         }
 
+        /** Names the kind only: the group key is a secret and must not reach a log. */
+        @Override
+        public String toString() {
+            return "SymmetricGroup[groupKey=****]";
+        }
+
         @Override
         public String kind() {
             return "symmetric";
@@ -52,6 +58,12 @@ public sealed interface Attestation {
     record SymmetricIndividual(String deviceKey) implements Attestation {
         public SymmetricIndividual {
             requireKey(deviceKey);
+        }
+
+        /** Names the kind only: the device key is a secret and must not reach a log. */
+        @Override
+        public String toString() {
+            return "SymmetricIndividual[deviceKey=****]";
         }
 
         @Override
@@ -81,6 +93,12 @@ public sealed interface Attestation {
         /** From PEM texts: the issuer's certificate (plus its chain) and its private key (PKCS#8, PKCS#1 or SEC1). */
         public static X509Issued fromPem(String issuerChainPem, String issuerKeyPem) {
             return new X509Issued(Trust.parsePem(issuerChainPem), PemKeys.privateKey(issuerKeyPem), Duration.ofDays(30));
+        }
+
+        /** The issuing CA's subject, never its private key. */
+        @Override
+        public String toString() {
+            return "X509Issued[issuer=" + issuerChain.getFirst().getSubjectX500Principal().getName() + ", validity=" + validity + "]";
         }
 
         @Override
@@ -131,6 +149,12 @@ public sealed interface Attestation {
         /** The device certificate's common name: the registration ID the device uses. */
         public String registrationId() {
             return PemKeys.commonName(chain.getFirst());
+        }
+
+        /** The device's registration ID, never its private key. */
+        @Override
+        public String toString() {
+            return "X509Supplied[registrationId=" + registrationId() + "]";
         }
 
         @Override

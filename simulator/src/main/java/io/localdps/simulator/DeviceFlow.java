@@ -3,6 +3,7 @@ package io.localdps.simulator;
 import io.localdps.simulator.auth.SasTokens;
 import io.localdps.simulator.transport.Answer;
 import io.localdps.simulator.transport.ConnectRefusedException;
+import io.localdps.simulator.transport.ConnectThrottledException;
 import io.localdps.simulator.transport.HttpsChannel;
 import io.localdps.simulator.transport.MqttV3Channel;
 import io.localdps.simulator.transport.MqttV5Channel;
@@ -84,6 +85,15 @@ final class DeviceFlow {
                 return converse(channel, body);
             } catch (ConnectRefusedException e) {
                 return end(DeviceStatus.ERROR, null, 0, e.getMessage());
+            } catch (ConnectThrottledException e) {
+                // a busy server (e.g. its MQTT request queue is full) asks for back-off, like a 429
+                throttled++;
+                run.throttled();
+                lastError = e.getMessage();
+                attempts++;
+                if (!sleepBefore(Math.min(10, attempts))) {
+                    break;
+                }
             } catch (IOException e) {
                 lastError = "transport: " + e.getMessage();
                 attempts++;

@@ -23,6 +23,12 @@ import java.util.List;
 record DeviceIdentity(long number, String registrationId, String deviceKey, PrivateKey tlsKey, List<X509Certificate> chain,
                       SoftwareTpm tpm) {
 
+    /** The number and registration ID only: the keys are secrets and must not reach a log or an error message. */
+    @Override
+    public String toString() {
+        return "DeviceIdentity[number=" + number + ", registrationId=" + registrationId + "]";
+    }
+
     /** Makes the identities of a plan's devices; shared by the devices of a run (thread-safe). */
     static final class Factory {
         private final FleetPlan plan;

@@ -5,12 +5,18 @@ import io.localdps.simulator.tpm.TpmIdentity;
 import io.localdps.simulator.tpm.TpmStateStore;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.SplittableRandom;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 /**
  * Starts a fleet's devices at their due times (the arrival profile) while at most
@@ -123,13 +129,43 @@ final class FleetLauncher {
         return true;
     }
 
-    static List<TpmIdentity> tpmIdentities(FleetPlan plan, Attestation.Tpm tpm) {
+    /** Each worker of a pool of its own takes the next device until all are made or the caller stops. */
+    static List<TpmIdentity> tpmIdentities(FleetPlan plan, Attestation.Tpm tpm, int threads, BooleanSupplier stopped) {
         TpmStateStore store = new TpmStateStore(tpm.stateDirectory());
-        return IntStream.range(0, plan.count()).parallel().mapToObj(position -> {
-            String name = plan.deviceName(position);
-            SoftwareTpm device = store.open(name);
-            return new TpmIdentity(name, tpm.ekRegistrationIds() ? device.defaultRegistrationId() : name,
-                    device.endorsementKeyBase64(), device.storageRootKeyBase64());
-        }).toList();
+        TpmIdentity[] identities = new TpmIdentity[plan.count()];
+        AtomicInteger next = new AtomicInteger();
+        int workers = Math.max(1, Math.min(threads, plan.count()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().daemon().name("simulator-tpm-", 1).factory());
+        try {
+            List<Future<?>> tasks = new ArrayList<>(workers);
+            for (int w = 0; w < workers; w++) {
+                tasks.add(pool.submit(() -> {
+                    for (int position = next.getAndIncrement(); position < identities.length && !stopped.getAsBoolean();
+                         position = next.getAndIncrement()) {
+                        String name = plan.deviceName(position);
+                        SoftwareTpm device = store.open(name);
+                        identities[position] = new TpmIdentity(name, tpm.ekRegistrationIds() ? device.defaultRegistrationId() : name,
+                                device.endorsementKeyBase64(), device.storageRootKeyBase64());
+                    }
+                }));
+            }
+            for (Future<?> task : tasks) {
+                task.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while making the TPMs");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        if (stopped.getAsBoolean()) {
+            throw new CancellationException("stopped while making the TPMs");
+        }
+        return List.of(identities);
     }
 }

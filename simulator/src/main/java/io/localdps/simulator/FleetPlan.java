@@ -72,6 +72,13 @@ public record FleetPlan(DpsEndpoint endpoint, Attestation attestation, Protocol 
         return new Builder(endpoint, attestation);
     }
 
+    /** What the fleet is, without the attestation's secrets (its own toString names the kind only). */
+    @Override
+    public String toString() {
+        return "FleetPlan[endpoint=" + endpoint.host() + " " + endpoint.idScope() + ", attestation=" + attestation
+                + ", protocol=" + protocol + ", count=" + count + ", idPattern=" + idPattern + ", concurrency=" + concurrency + "]";
+    }
+
     /** A builder preset with this plan's values. */
     public Builder toBuilder() {
         return new Builder(this);

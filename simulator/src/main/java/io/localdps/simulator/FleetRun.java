@@ -32,14 +32,17 @@ public final class FleetRun {
     private final Map<String, LongAdder> perHub = new ConcurrentHashMap<>();
     private final LatencyHistogram allLatencies = new LatencyHistogram();
     private final LatencyHistogram assignedLatencies = new LatencyHistogram();
-    private final List<DeviceOutcome> outcomes;
+    /** Guarded by itself; replaced by an empty list when the outcomes are forgotten, so their memory is freed. */
+    private final Object outcomesLock = new Object();
+    private List<DeviceOutcome> outcomes;
+    private boolean outcomesForgotten;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CompletableFuture<FleetProgress> completion = new CompletableFuture<>();
     private volatile long finishedNanos = -1;
 
     FleetRun(FleetPlan plan) {
         this.plan = plan;
-        this.outcomes = Collections.synchronizedList(new ArrayList<>(Math.min(plan.count(), 16_384)));
+        this.outcomes = new ArrayList<>(Math.min(plan.count(), 16_384));
         for (int i = 0; i < perStatus.length; i++) {
             perStatus[i] = new AtomicInteger();
         }
@@ -77,23 +80,56 @@ public final class FleetRun {
 
     /** Outcomes recorded so far, in the order the devices finished (a copy). */
     public List<DeviceOutcome> outcomes() {
-        synchronized (outcomes) {
+        synchronized (outcomesLock) {
             return List.copyOf(outcomes);
         }
     }
 
-    /** A page of {@link #outcomes()} (for lazy grids). */
+    /** A page of {@link #outcomes()} (for lazy grids): copies only the page. */
     public List<DeviceOutcome> outcomes(int offset, int limit) {
-        synchronized (outcomes) {
+        synchronized (outcomesLock) {
             int from = Math.min(Math.max(0, offset), outcomes.size());
             int to = Math.min(outcomes.size(), from + Math.max(0, limit));
             return List.copyOf(outcomes.subList(from, to));
         }
     }
 
+    /** The outcomes at these positions of {@link #outcomes()} (positions past the end are left out). */
+    public List<DeviceOutcome> outcomesAt(int[] positions) {
+        List<DeviceOutcome> found = new ArrayList<>(positions.length);
+        synchronized (outcomesLock) {
+            for (int position : positions) {
+                if (position >= 0 && position < outcomes.size()) {
+                    found.add(outcomes.get(position));
+                }
+            }
+        }
+        return found;
+    }
+
     /** How many outcomes are recorded. */
     public int outcomeCount() {
-        return outcomes.size();
+        synchronized (outcomesLock) {
+            return outcomes.size();
+        }
+    }
+
+    /**
+     * Drops the per-device outcomes (and any still to come) to free their memory; the counters,
+     * per-hub figures and latencies of {@link #progress()} stay. For a finished run nobody looks into any more.
+     */
+    public void forgetOutcomes() {
+        synchronized (outcomesLock) {
+            outcomesForgotten = true;
+            outcomes = List.of();
+        }
+    }
+
+    /** True once {@link #forgetOutcomes()} dropped the outcomes. */
+    public boolean outcomesForgotten() {
+        synchronized (outcomesLock) {
+            return outcomesForgotten;
+        }
     }
 
     /**
@@ -143,7 +179,11 @@ public final class FleetRun {
 
     /** Records a device's end; {@code wasStarted} is false for devices stopped before they started. */
     void record(DeviceOutcome outcome, boolean wasStarted) {
-        outcomes.add(outcome);
+        synchronized (outcomesLock) {
+            if (!outcomesForgotten) {
+                outcomes.add(outcome);
+            }
+        }
         if (outcome.status() == DeviceStatus.ASSIGNED) {
             perHub.computeIfAbsent(outcome.assignedHub() == null ? "?" : outcome.assignedHub(), hub -> new LongAdder()).increment();
             assignedLatencies.record(outcome.latencyMillis());

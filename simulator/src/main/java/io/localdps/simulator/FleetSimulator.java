@@ -3,6 +3,7 @@ package io.localdps.simulator;
 import io.localdps.simulator.tpm.TpmIdentity;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Entry point of the simulated device fleet: starts runs, and gives the identities of software-TPM
@@ -39,9 +40,18 @@ public final class FleetSimulator {
      * @throws IllegalArgumentException if the plan's attestation is not {@link Attestation.Tpm}
      */
     public static List<TpmIdentity> tpmIdentities(FleetPlan plan) {
+        return tpmIdentities(plan, Runtime.getRuntime().availableProcessors(), () -> false);
+    }
+
+    /**
+     * As {@link #tpmIdentities(FleetPlan)}, making the keys on a pool of its own of at most
+     * {@code threads} threads (so a server keeps its other cores), and giving up as soon as
+     * {@code stopped} says so: the pool ends and {@link java.util.concurrent.CancellationException} is thrown.
+     */
+    public static List<TpmIdentity> tpmIdentities(FleetPlan plan, int threads, BooleanSupplier stopped) {
         if (!(plan.attestation() instanceof Attestation.Tpm tpm)) {
             throw new IllegalArgumentException("the plan's devices have no TPM");
         }
-        return FleetLauncher.tpmIdentities(plan, tpm);
+        return FleetLauncher.tpmIdentities(plan, tpm, threads, stopped);
     }
 }

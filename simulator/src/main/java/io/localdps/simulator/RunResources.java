@@ -35,7 +35,7 @@ record RunResources(TlsFactory tls, MqttSettings mqtt, ExecutorService httpExecu
         Duration requestTimeout = Duration.ofSeconds(Math.max(5, Math.min(60, plan.deviceTimeout().toSeconds())));
         VirtualScheduledExecutor paho = new VirtualScheduledExecutor("sim-mqtt-");
         MqttSettings mqtt = new MqttSettings(plan.endpoint().host(), plan.endpoint().mqttPort(), plan.endpoint().idScope(),
-                plan.apiVersion(), plan.requestQos(), requestTimeout, !tls.trustAll(), paho);
+                plan.apiVersion(), plan.requestQos(), requestTimeout, tls.verifyHostName(), paho);
         return new RunResources(tls, mqtt, Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sim-https-", 0).factory()),
                 paho, requestTimeout);
     }

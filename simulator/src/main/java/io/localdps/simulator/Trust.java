@@ -11,16 +11,32 @@ import java.util.List;
  * Which server certificates the simulated devices accept: the DPS's CA (as a device is given
  * with {@code OPTION_TRUSTED_CERT} or a custom trust store), or anything (demos only).
  *
- * @param anchors  trust anchors; empty when {@code trustAll}
- * @param trustAll accept any server certificate and skip host-name checks
+ * @param anchors        trust anchors; empty when {@code trustAll}
+ * @param trustAll       accept any server certificate and skip host-name checks
+ * @param verifyHostName check that the server certificate names the host dialled (false with {@code trustAll})
  */
-public record Trust(List<X509Certificate> anchors, boolean trustAll) {
+public record Trust(List<X509Certificate> anchors, boolean trustAll, boolean verifyHostName) {
 
     public Trust {
         anchors = List.copyOf(anchors);
         if (!trustAll && anchors.isEmpty()) {
             throw new IllegalArgumentException("trust needs at least one CA certificate, or trust-all");
         }
+        verifyHostName = verifyHostName && !trustAll;
+    }
+
+    /** Anchors and trust-all as before; the host name is checked unless everything is trusted. */
+    public Trust(List<X509Certificate> anchors, boolean trustAll) {
+        this(anchors, trustAll, !trustAll);
+    }
+
+    /**
+     * Trusts these CA certificates without checking the host name: for devices that reach their
+     * server under another name than its certificate's, e.g. a fleet run inside the DPS node dialling
+     * {@code localhost} while the certificate names the public host. The chain is still verified.
+     */
+    public static Trust certificatesForAnyHost(X509Certificate... anchors) {
+        return new Trust(List.of(anchors), false, false);
     }
 
     /** Trusts these CA certificates (and verifies the host name). */

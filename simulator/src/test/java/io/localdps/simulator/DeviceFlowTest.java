@@ -1,6 +1,8 @@
 package io.localdps.simulator;
 
 import io.localdps.simulator.transport.Answer;
+import io.localdps.simulator.transport.ConnectRefusedException;
+import io.localdps.simulator.transport.ConnectThrottledException;
 import io.localdps.simulator.transport.RegistrationChannel;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +81,38 @@ class DeviceFlowTest {
 
         assertThat(outcome.status()).isEqualTo(DeviceStatus.STOPPED);
         assertThat(outcome.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeviceRefusedBecauseTheServerIsBusyBacksOffConnectsAgainAndIsAssigned() {
+        Script script = new Script(new Answer(200, null, ASSIGNED));
+        List<IOException> refusals = new ArrayList<>(List.of(new ConnectThrottledException(3, "MQTT CONNACK refused, return code 3")));
+        DeviceIdentity device = new DeviceIdentity(1, "sim-1", KEY, null, List.of(), null);
+
+        DeviceOutcome outcome = new DeviceFlow(plan, run, null, device, password -> {
+            if (!refusals.isEmpty()) {
+                throw refusals.removeFirst();
+            }
+            return script;
+        }).run();
+
+        assertThat(outcome.status()).isEqualTo(DeviceStatus.ASSIGNED);
+        assertThat(outcome.throttled()).isEqualTo(1);
+        assertThat(run.progress().throttled()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeviceRefusedForItsCredentialsIsNotRetried() {
+        Script script = new Script(new Answer(200, null, ASSIGNED));
+        DeviceIdentity device = new DeviceIdentity(1, "sim-1", KEY, null, List.of(), null);
+
+        DeviceOutcome outcome = new DeviceFlow(plan, run, null, device, password -> {
+            throw new ConnectRefusedException(4, "MQTT CONNACK refused, return code 4");
+        }).run();
+
+        assertThat(outcome.status()).isEqualTo(DeviceStatus.ERROR);
+        assertThat(outcome.error()).contains("return code 4");
+        assertThat(script.requests).isEmpty();
     }
 
     private DeviceFlow flow(Script script) {

@@ -109,13 +109,17 @@ public class SharedAccessPoliciesView extends VerticalLayout {
                     refresh();
                 }));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        Button regeneratePrimary = new Button("Regenerate primary key", click ->
-                fillDetails(content, policies.regenerate(policy.keyName(), PolicyKey.PRIMARY)));
-        Button regenerateSecondary = new Button("Regenerate secondary key", click ->
-                fillDetails(content, policies.regenerate(policy.keyName(), PolicyKey.SECONDARY)));
+        Button regeneratePrimary = new Button("Regenerate primary key", click -> regenerate(content, policy, PolicyKey.PRIMARY));
+        Button regenerateSecondary = new Button("Regenerate secondary key", click -> regenerate(content, policy, PolicyKey.SECONDARY));
         dialog.add(content);
         dialog.getFooter().add(delete, regeneratePrimary, regenerateSecondary, new Button("Close", click -> dialog.close()));
         dialog.open();
+    }
+
+    /** The old key stops working at once: applications must switch to the other key first (roll-over). */
+    private void regenerate(VerticalLayout content, SharedAccessPolicy policy, PolicyKey which) {
+        fillDetails(content, policies.regenerate(policy.keyName(), which));
+        Notifications.success("Regenerated the " + which.name().toLowerCase(java.util.Locale.ROOT) + " key of " + policy.keyName());
     }
 
     private void fillDetails(VerticalLayout content, SharedAccessPolicy policy) {

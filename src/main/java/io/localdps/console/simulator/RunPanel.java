@@ -113,7 +113,10 @@ class RunPanel extends VerticalLayout {
         grid.addColumn(DeviceResult::error).setHeader("Error").setFlexGrow(3);
         grid.setItems(query -> simulations.results(run.id(), filter(), query.getOffset(), query.getLimit()).stream(),
                 query -> simulations.countResults(run.id(), filter()));
-        grid.setEmptyStateText("No device matches the filters.");
+        grid.setEmptyStateText(run.outcomesForgotten()
+                ? "This older run keeps only its counters; the devices of the newest " + SimulationService.RUNS_WITH_OUTCOMES
+                + " runs are listed."
+                : "No device matches the filters.");
         grid.setHeight("28rem");
 
         HorizontalLayout progress = new HorizontalLayout(progressBar, progressText);

@@ -85,7 +85,13 @@ public class SimulatorView extends VerticalLayout {
     }
 
     private void runAgain(SimulationRun run) {
-        SimulationRun again = simulations.runAgain(run.id());
+        SimulationRun again;
+        try {
+            again = simulations.runAgain(run.id());
+        } catch (InvalidInputException e) {
+            Notifications.error(String.join(" ", e.fieldErrors().values()));
+            return;
+        }
         form.fill(again.settings());
         show(again);
     }

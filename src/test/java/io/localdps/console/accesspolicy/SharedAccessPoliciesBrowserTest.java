@@ -52,6 +52,19 @@ class SharedAccessPoliciesBrowserTest extends BrowserTest {
 
         assertThat(created.statusCode()).isEqualTo(200);
         assertThat(registrations.statusCode()).as("the policy has no RegistrationStatusRead").isEqualTo(401);
+
+        button("Regenerate primary key").click();
+        assertNotification("Regenerated the primary key of browser-app");
+        button("Show primary connection string").click();
+        assertThat(connection).not().hasValue(connectionString);
+        assertThat(connection).hasValue(java.util.regex.Pattern.compile("^HostName=.*;SharedAccessKeyName=browser-app;SharedAccessKey=.+"));
+        String regenerated = connection.inputValue();
+        HttpResponse<String> withOldKey = api.call("GET", "/enrollments/browser-app-device", token, null);
+        HttpResponse<String> withNewKey = api.call("GET", "/enrollments/browser-app-device",
+                ServiceSas.fromConnectionString(regenerated).token(), null);
+
+        assertThat(withOldKey.statusCode()).as("the old connection string stops working at once").isEqualTo(401);
+        assertThat(withNewKey.statusCode()).as(withNewKey.body()).isEqualTo(200);
     }
 
     private int httpsPort() throws ReflectiveOperationException {

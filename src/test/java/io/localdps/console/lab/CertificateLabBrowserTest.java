@@ -25,6 +25,41 @@ class CertificateLabBrowserTest extends BrowserTest {
 
     @Autowired
     CaCertificateService store;
+    @Autowired
+    io.localdps.lab.LabCertificateService lab;
+
+    @Test
+    void anUploadedCaWhoseKeyTheLabHoldsIsProvenFromTheVerifyDialogWithItsVerificationFileOnOffer() throws Exception {
+        var labRoot = lab.createRootCa("Dialog Lab Root", io.localdps.lab.KeyAlgorithm.EC_P256, 365);
+        var uploaded = store.add("dialog-lab-root", labRoot.certificatePem(), false);
+        String code = store.generateVerificationCode("dialog-lab-root", uploaded.version()).verificationCode();
+        open("certificate-lab");
+
+        button("Verify a store CA").click();
+        assertHeading("Verify a store CA with the lab's key");
+        button("Verify now").click();
+        assertFieldError("Choose the store CA to verify.");
+        field("Unverified store CA").fill("dialog-lab-root");
+        page.locator("vaadin-combo-box-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("dialog-lab-root")).first().click();
+
+        Download verification = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Verification certificate for code " + code + " (PEM)")).click());
+        X509Certificate proof = Pem.readCertificates(Files.readString(verification.path())).getFirst();
+        assertThat(proof.getSubjectX500Principal().getName()).isEqualTo("CN=" + code);
+        proof.verify(Pem.readCertificates(labRoot.certificatePem()).getFirst().getPublicKey());
+        assertThat(store.get("dialog-lab-root").verified()).as("a download proves nothing yet").isFalse();
+        screenshot("lab-verify-store-ca");
+
+        button("Verify now").click();
+        assertNotification("Verified dialog-lab-root");
+        assertThat(store.get("dialog-lab-root").verified()).isTrue();
+        button("Verify a store CA").click();
+        field("Unverified store CA").fill("dialog-lab-root");
+        waitForVaadin(page);
+        assertThat(page.locator("vaadin-combo-box-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("dialog-lab-root").setVisible(true))).hasCount(0);
+    }
 
     @Test
     void anAdminGeneratesARootCaAddsItToTheStoreAndDownloadsADeviceCertificate() throws Exception {

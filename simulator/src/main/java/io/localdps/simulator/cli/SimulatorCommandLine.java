@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code simulate ...} (see {@code ./simulate.sh --help}): runs a fleet of simulated devices
@@ -32,7 +33,7 @@ import java.util.concurrent.TimeoutException;
 public final class SimulatorCommandLine {
 
     private static final Set<String> VALUES = Set.of("host", "mqtt-port", "https-port", "id-scope", "trust-ca", "protocol",
-            "kind", "group-key", "device-key", "x509-issuer-cert", "x509-issuer-key", "x509-cert", "x509-key", "pkcs12",
+            "kind", "group-key", "device-key", "group-key-env", "device-key-env", "x509-issuer-cert", "x509-issuer-key", "x509-cert", "x509-key", "pkcs12",
             "pkcs12-password-env", "tpm-dir", "tpm-registration-id", "count", "first", "id-pattern", "rate", "arrival",
             "ramp-seconds", "jitter-ms", "concurrency", "payload", "max-attempts", "timeout-seconds", "csv", "tpm-export",
             "progress-seconds", "request-qos");
@@ -133,13 +134,18 @@ public final class SimulatorCommandLine {
     }
 
     static FleetPlan plan(CliOptions options) {
+        return plan(options, System::getenv);
+    }
+
+    /** With {@code environment} reading the variables named by the {@code -env} options (tests pass a map). */
+    static FleetPlan plan(CliOptions options, UnaryOperator<String> environment) {
         boolean insecure = "insecure".equals(options.oneOf(List.of("trust-ca", "insecure")));
         Trust trust = insecure ? Trust.all() : Trust.pem(read(options.value("trust-ca")));
         DpsEndpoint endpoint = new DpsEndpoint(options.value("host", "localhost"), options.integer("mqtt-port", 8883),
                 options.integer("https-port", 443), options.required("id-scope"), trust);
         String kind = options.value("kind", "symmetric");
         Protocol protocol = Protocol.of(options.value("protocol", "tpm".equals(kind) ? "https" : "mqtt5"));
-        FleetPlan.Builder plan = FleetPlan.builder(endpoint, attestation(kind, options)).protocol(protocol)
+        FleetPlan.Builder plan = FleetPlan.builder(endpoint, attestation(kind, options, environment)).protocol(protocol)
                 .count(options.integer("count", 1)).firstNumber(options.integer("first", 1))
                 .idPattern(options.value("id-pattern", "sim-{n:05}")).arrival(arrival(options))
                 .concurrency(options.integer("concurrency", 100)).payload(options.value("payload"))
@@ -149,16 +155,20 @@ public final class SimulatorCommandLine {
         return plan.build();
     }
 
-    private static Attestation attestation(String kind, CliOptions options) {
+    private static Attestation attestation(String kind, CliOptions options, UnaryOperator<String> environment) {
         return switch (kind) {
-            case "symmetric" -> "group-key".equals(options.oneOf(List.of("group-key", "device-key")))
-                    ? new Attestation.SymmetricGroup(options.value("group-key"))
-                    : new Attestation.SymmetricIndividual(options.value("device-key"));
+            // the -env forms keep the key out of the command line, which other users see in ps and the shell history
+            case "symmetric" -> switch (options.oneOf(List.of("group-key", "device-key", "group-key-env", "device-key-env"))) {
+                case "group-key" -> new Attestation.SymmetricGroup(options.value("group-key"));
+                case "group-key-env" -> new Attestation.SymmetricGroup(variable(options, "group-key-env", environment));
+                case "device-key" -> new Attestation.SymmetricIndividual(options.value("device-key"));
+                default -> new Attestation.SymmetricIndividual(variable(options, "device-key-env", environment));
+            };
             case "x509" -> switch (options.oneOf(List.of("x509-issuer-cert", "x509-cert", "pkcs12"))) {
                 case "x509-issuer-cert" -> Attestation.X509Issued.fromPem(read(options.value("x509-issuer-cert")),
                         read(options.required("x509-issuer-key")));
                 case "x509-cert" -> Attestation.X509Supplied.fromPem(read(options.value("x509-cert")), read(options.required("x509-key")));
-                default -> Attestation.X509Supplied.fromPkcs12(Path.of(options.value("pkcs12")), pkcs12Password(options));
+                default -> Attestation.X509Supplied.fromPkcs12(Path.of(options.value("pkcs12")), pkcs12Password(options, environment));
             };
             case "tpm" -> new Attestation.Tpm(Path.of(options.required("tpm-dir")),
                     !"pattern".equals(options.value("tpm-registration-id", "ek")));
@@ -166,15 +176,21 @@ public final class SimulatorCommandLine {
         };
     }
 
-    private static char[] pkcs12Password(CliOptions options) {
+    private static char[] pkcs12Password(CliOptions options, UnaryOperator<String> environment) {
         if (!options.has("pkcs12-password-env")) {
             return new char[0];
         }
-        String password = System.getenv(options.value("pkcs12-password-env"));
-        if (password == null) {
-            throw new IllegalArgumentException("the environment variable " + options.value("pkcs12-password-env") + " is not set");
+        return variable(options, "pkcs12-password-env", environment).toCharArray();
+    }
+
+    /** The value of the environment variable the option names. */
+    private static String variable(CliOptions options, String option, UnaryOperator<String> environment) {
+        String name = options.value(option);
+        String value = environment.apply(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("the environment variable " + name + " (--" + option + ") is not set");
         }
-        return password.toCharArray();
+        return value;
     }
 
     private static ArrivalProfile arrival(CliOptions options) {
@@ -203,7 +219,8 @@ public final class SimulatorCommandLine {
                 endpoint     --host localhost --mqtt-port 8883 --https-port 443 --id-scope 0ne00ABC123
                 trust        --trust-ca ca.pem (the DPS device CA) | --insecure (accept any server certificate)
                 protocol     --protocol mqtt5|mqtt311|https (default mqtt5; TPM devices: https)
-                attestation  --kind symmetric --group-key <base64> | --device-key <base64>
+                attestation  --kind symmetric --group-key-env VAR | --device-key-env VAR   (the key in that variable)
+                                              --group-key <base64> | --device-key <base64>   (visible in ps)
                              --kind x509 --x509-issuer-cert ca.pem --x509-issuer-key ca.key   (mint a leaf per device)
                                          --x509-cert leaf.pem --x509-key leaf.key | --pkcs12 dev.p12 [--pkcs12-password-env VAR]
                              --kind tpm --tpm-dir state/ [--tpm-registration-id ek|pattern]

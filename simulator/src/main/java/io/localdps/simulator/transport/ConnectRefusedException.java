@@ -2,7 +2,7 @@ package io.localdps.simulator.transport;
 
 import java.io.IOException;
 
-/** The DPS refused the MQTT connection (CONNACK with an error reason): retrying will not help. */
+/** The DPS refused the MQTT connection for the device's identity or credentials (see ConnectRefusals): retrying will not help. */
 public final class ConnectRefusedException extends IOException {
 
     private final int reasonCode;

@@ -94,11 +94,11 @@ public final class MqttV3Channel implements RegistrationChannel {
         }
     }
 
-    /** A CONNACK refusal is final; anything else is a transport failure worth a retry. */
+    /** A CONNACK refusal is classified by {@link ConnectRefusals}; anything else is a transport failure worth a retry. */
     private static IOException failure(MqttException e) {
         int reason = e.getReasonCode();
         if (reason >= 1 && reason <= 5) {
-            return new ConnectRefusedException(reason, "MQTT CONNACK refused, return code " + reason);
+            return ConnectRefusals.v3(reason, e);
         }
         return new IOException("MQTT: " + e.getMessage(), e);
     }

@@ -98,11 +98,11 @@ public final class MqttV5Channel implements RegistrationChannel {
         }
     }
 
-    /** A CONNACK refusal is final; anything else is a transport failure worth a retry. */
+    /** A CONNACK refusal is classified by {@link ConnectRefusals}; anything else is a transport failure worth a retry. */
     private static IOException failure(MqttException e) {
         int reason = e.getReasonCode();
         if (reason >= 0x80 && reason <= 0xFF) {
-            return new ConnectRefusedException(reason, "MQTT CONNACK refused, reason 0x" + Integer.toHexString(reason));
+            return ConnectRefusals.v5(reason, e);
         }
         return new IOException("MQTT: " + e.getMessage(), e);
     }

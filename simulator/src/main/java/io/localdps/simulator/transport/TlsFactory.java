@@ -10,12 +10,14 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Principal;
 import java.security.PrivateKey;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
@@ -27,15 +29,23 @@ public final class TlsFactory {
 
     private final TrustManager[] trustManagers;
     private final boolean trustAll;
+    private final boolean verifyHostName;
 
     public TlsFactory(Trust trust) {
         this.trustAll = trust.trustAll();
-        this.trustManagers = trust.trustAll() ? new TrustManager[]{new TrustingEverything()} : anchors(trust.anchors());
+        this.verifyHostName = trust.verifyHostName();
+        TrustManager[] managers = trust.trustAll() ? new TrustManager[]{new TrustingEverything()} : anchors(trust.anchors());
+        this.trustManagers = verifyHostName || trustAll ? managers : chainOnly(managers);
     }
 
-    /** True when host names are not checked (trust-all demos). */
+    /** True when any server certificate is accepted (trust-all demos). */
     public boolean trustAll() {
         return trustAll;
+    }
+
+    /** True when the server certificate must name the host dialled. */
+    public boolean verifyHostName() {
+        return verifyHostName;
     }
 
     /** A context without a client certificate (symmetric key, TPM). */
@@ -72,6 +82,61 @@ public final class TlsFactory {
             return factory.getTrustManagers();
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static TrustManager[] chainOnly(TrustManager[] managers) {
+        TrustManager[] wrapped = new TrustManager[managers.length];
+        for (int i = 0; i < managers.length; i++) {
+            wrapped[i] = managers[i] instanceof X509TrustManager x509 ? new ChainOnly(x509) : managers[i];
+        }
+        return wrapped;
+    }
+
+    /**
+     * Verifies the server's chain against the anchors but not its host name: JSSE checks the name in
+     * the socket and engine variants (endpoint identification), so those call the plain variant.
+     */
+    private static final class ChainOnly extends X509ExtendedTrustManager {
+        private final X509TrustManager delegate;
+
+        ChainOnly(X509TrustManager delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            delegate.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            delegate.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            delegate.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            throw new CertificateException("a device does not accept clients");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            throw new CertificateException("a device does not accept clients");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("a device does not accept clients");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return delegate.getAcceptedIssuers();
         }
     }
 

@@ -44,6 +44,11 @@ public final class LeafMinter {
 
     /** A device's key and certificate chain (leaf first, then the issuer chain). */
     public record Leaf(PrivateKey key, List<X509Certificate> chain) {
+        /** The leaf's subject, never its private key. */
+        @Override
+        public String toString() {
+            return "Leaf[" + chain.getFirst().getSubjectX500Principal().getName() + "]";
+        }
     }
 
     public LeafMinter(List<X509Certificate> issuerChain, PrivateKey issuerKey, Duration validity) {

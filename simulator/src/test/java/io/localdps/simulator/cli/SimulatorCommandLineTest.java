@@ -10,9 +10,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The command line's options become the plan; bad options end with exit code 2 and a message. */
 class SimulatorCommandLineTest {
@@ -38,6 +40,23 @@ class SimulatorCommandLineTest {
     }
 
     @Test
+    void theSymmetricKeyCanComeFromAnEnvironmentVariableNamedOnTheCommandLine() {
+        Map<String, String> environment = Map.of("SIM_GROUP_KEY", KEY, "SIM_DEVICE_KEY", KEY);
+
+        FleetPlan group = SimulatorCommandLine.plan(options("--id-scope", "0ne00ABC123", "--insecure", "--group-key-env", "SIM_GROUP_KEY"),
+                environment::get);
+        FleetPlan individual = SimulatorCommandLine.plan(options("--id-scope", "0ne00ABC123", "--insecure", "--device-key-env", "SIM_DEVICE_KEY"),
+                environment::get);
+
+        assertThat(group.attestation()).isEqualTo(new Attestation.SymmetricGroup(KEY));
+        assertThat(individual.attestation()).isEqualTo(new Attestation.SymmetricIndividual(KEY));
+        assertThatThrownBy(() -> SimulatorCommandLine.plan(options("--id-scope", "0ne00ABC123", "--insecure", "--group-key-env", "UNSET_KEY"),
+                environment::get)).hasMessageContaining("UNSET_KEY").hasMessageContaining("is not set");
+        assertThatThrownBy(() -> SimulatorCommandLine.plan(options("--id-scope", "0ne00ABC123", "--insecure", "--group-key", KEY,
+                "--group-key-env", "SIM_GROUP_KEY"), environment::get)).hasMessageContaining("exactly one of");
+    }
+
+    @Test
     void tpmDevicesDefaultToHttps() {
         FleetPlan plan = SimulatorCommandLine.plan(options("--id-scope", "0ne00ABC123", "--insecure", "--kind", "tpm", "--tpm-dir", "state"));
 
@@ -48,7 +67,7 @@ class SimulatorCommandLineTest {
     @Test
     void twoKeysOrNoTrustAreRefusedWithExitCode2() {
         assertThat(run("--id-scope", "0ne00ABC123", "--insecure", "--group-key", KEY, "--device-key", KEY))
-                .startsWith("2:").contains("exactly one of --group-key, --device-key");
+                .startsWith("2:").contains("exactly one of --group-key, --device-key, --group-key-env, --device-key-env");
         assertThat(run("--id-scope", "0ne00ABC123", "--group-key", KEY)).startsWith("2:").contains("--trust-ca, --insecure");
         assertThat(run("--id-scope", "0ne00ABC123", "--insecure", "--group-key", KEY, "--count", "many"))
                 .startsWith("2:").contains("--count must be a whole number");
@@ -57,7 +76,7 @@ class SimulatorCommandLineTest {
 
     private static CliOptions options(String... args) {
         return CliOptions.parse(args, Set.of("host", "mqtt-port", "https-port", "id-scope", "trust-ca", "protocol", "kind", "group-key",
-                "device-key", "count", "rate", "jitter-ms", "concurrency", "id-pattern", "payload", "tpm-dir"), Set.of("insecure"));
+                "device-key", "group-key-env", "device-key-env", "count", "rate", "jitter-ms", "concurrency", "id-pattern", "payload", "tpm-dir"), Set.of("insecure"));
     }
 
     private static String run(String... args) {

@@ -1,7 +1,9 @@
 package io.localdps.registration;
 
+import io.localdps.enrollment.AllocationPolicy;
 import io.localdps.enrollment.Attestation;
 import io.localdps.enrollment.AttestationType;
+import io.localdps.enrollment.CustomAllocationDefinition;
 import io.localdps.enrollment.EnrollmentSettings;
 import io.localdps.enrollment.IndividualEnrollmentService;
 import io.localdps.enrollment.ReprovisionPolicy;
@@ -27,10 +29,11 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 
-/** An operation that fails in a way no retry can cure ends once, as failed, instead of being retried forever. */
+/** The worker on one node: each operation is worked once, and ends once even when its work cannot succeed. */
 @ServiceTest
-@TestPropertySource(properties = {"dps.registration.unclaimed-grace=PT0S", "dps.registration.sweep-interval=PT1H"})
-class OperationFailureTest implements H2Database {
+@TestPropertySource(properties = {"dps.registration.unclaimed-grace=PT0S", "dps.registration.sweep-interval=PT1H",
+        "dps.registration.claim-lease=PT2S", "dps.registration.claim-renewal=PT0.5S"})
+class OperationWorkerTest implements H2Database {
 
     private static final String BROKEN_HUB = "broken-" + UUID.randomUUID().toString().substring(0, 8) + ".azure-devices.net";
 
@@ -51,8 +54,7 @@ class OperationFailureTest implements H2Database {
         String id = "defect-" + UUID.randomUUID().toString().substring(0, 8);
         individuals.create(id, null, Attestation.symmetricKey(null, null),
                 new EnrollmentSettings(null, ReprovisionPolicy.MIGRATE, null, TargetHubs.of(BROKEN_HUB), null, false, null));
-        RegistrationOperation operation = store.start(new OperationWork(instance.idScope(), id, "2021-10-01", "HTTPS", null,
-                AttestationType.SYMMETRIC_KEY, null, DeviceAttestor.BINDING_SAS, null, null, null, null), true);
+        RegistrationOperation operation = store.start(work(id), true);
 
         worker.sweep();
 
@@ -60,6 +62,35 @@ class OperationFailureTest implements H2Database {
         assertThat(ended.state()).isEqualTo(RegistrationStatus.FAILED);
         assertThat(store.record(id).orElseThrow().errorCode()).isEqualTo(500000);
         assertThat(store.claim(operation.operationId(), "another-node", Duration.ofMinutes(1))).isFalse();
+    }
+
+    @Test
+    void anOperationQueuedTwiceIsWorkedOnceAndItsClaimIsRenewedForAsLongAsTheWorkTakes() throws Exception {
+        String hub = "held-" + UUID.randomUUID().toString().substring(0, 8) + ".azure-devices.net";
+        hubs.link(hub, LinkedHubSettings.defaults());
+        try (HeldWebhook webhook = new HeldWebhook(hub)) {
+            String id = "slow-" + UUID.randomUUID().toString().substring(0, 8);
+            individuals.create(id, null, Attestation.symmetricKey(null, null), new EnrollmentSettings(null,
+                    ReprovisionPolicy.MIGRATE, AllocationPolicy.CUSTOM, TargetHubs.of(hub),
+                    new CustomAllocationDefinition(webhook.url(), "2021-10-01"), false, null));
+            RegistrationOperation operation = store.start(work(id), true);
+
+            worker.submit(operation.operationId());
+            worker.submit(operation.operationId());   // the sweep found it waiting in the queue
+            webhook.awaitHeldCalls(1);
+            Thread.sleep(3_000);                       // longer than the lease: only renewals keep the claim
+            worker.sweep();
+            Thread.sleep(300);
+            webhook.release();
+
+            assertThat(awaitEnd(operation.operationId()).state()).isEqualTo(RegistrationStatus.ASSIGNED);
+            assertThat(webhook.calls()).isEqualTo(1);
+        }
+    }
+
+    private OperationWork work(String registrationId) {
+        return new OperationWork(instance.idScope(), registrationId, "2021-10-01", "HTTPS", null,
+                AttestationType.SYMMETRIC_KEY, null, DeviceAttestor.BINDING_SAS, null, null, null, null);
     }
 
     private RegistrationOperation awaitEnd(String operationId) {

@@ -1,0 +1,6 @@
+package io.localdps.audit;
+
+import io.localdps.testsupport.PostgresDatabase;
+
+class AuditLogPostgresTest extends AuditLogTest implements PostgresDatabase {
+}
