@@ -144,13 +144,17 @@ class GroupAttestor {
     }
 
     /**
-     * A symmetric-key group by ID for a status poll, from the snapshot the register call was attested
-     * against (so within the same {@link #FRESHNESS}); read when the snapshot does not hold it.
+     * A symmetric-key group by ID for a status poll: from the snapshot register calls are attested
+     * against while it is fresh (so within the same {@link #FRESHNESS}), else read. A poll never
+     * reloads the snapshot: that would only move its next reload later for the register calls.
      */
     Optional<EnrollmentGroup> symmetricKeyGroup(String enrollmentGroupId) {
-        for (EnrollmentGroup group : groupsOf(AttestationType.SYMMETRIC_KEY)) {
-            if (group.enrollmentGroupId().equalsIgnoreCase(enrollmentGroupId)) {
-                return Optional.of(group);
+        Snapshot snapshot = snapshots.get(AttestationType.SYMMETRIC_KEY);
+        if (snapshot != null && !snapshot.loaded().plus(FRESHNESS).isBefore(clock.instant())) {
+            for (EnrollmentGroup group : snapshot.groups()) {
+                if (group.enrollmentGroupId().equalsIgnoreCase(enrollmentGroupId)) {
+                    return Optional.of(group);
+                }
             }
         }
         return groups.find(enrollmentGroupId);
