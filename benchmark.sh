@@ -13,7 +13,7 @@
 #     BENCH_CLIENT_THREADS=2 BENCH_REQUEST_QOS=1 the load generator's event loops, QoS of its requests
 #     BENCH_SERVER_ARGS="--dps.registration.worker-threads=16 --dps.mqtt.request-threads=16"
 #                                                server properties for the in-process LocalDPS
-#     BENCH_H2_OPTIONS=";QUERY_CACHE_SIZE=64"    appended to the H2 JDBC URL
+#     BENCH_H2_OPTIONS=";LOCK_TIMEOUT=20000"     appended to the H2 JDBC URL (the default one has QUERY_CACHE_SIZE=64)
 #     BENCH_DATABASE=postgresql                  the tests' embedded PostgreSQL 18 instead of H2
 #     BENCH_JFR=/tmp/bench.jfr                   record a JFR profile (settings 'profile') of the measured run
 #     BENCH_DB_STATS=1                           print H2's statement statistics (count and time per registration;

@@ -96,7 +96,7 @@ class FleetBenchmark {
 
     private static ConfigurableApplicationContext startServer(Path dataDir, String retryAfter) {
         return new SpringApplication(LocalDpsApplication.class).run("--dps.data-dir=" + dataDir,
-                "--spring.datasource.url=jdbc:h2:file:" + dataDir + "/localdps;MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE",
+                "--spring.datasource.url=jdbc:h2:file:" + dataDir + "/localdps;MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64",
                 "--server.port=0", "--dps.mqtt.port=0", "--dps.https.port=0", "--dps.admin.password=benchmark-admin-password-1",
                 "--vaadin.devmode.devTools.enabled=false", "--logging.level.root=warn",
                 "--dps.registration.retry-after-seconds=" + retryAfter);

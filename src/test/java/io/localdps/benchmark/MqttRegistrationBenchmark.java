@@ -155,7 +155,7 @@ class MqttRegistrationBenchmark {
             properties.put("spring.datasource.username", "postgres");
             properties.put("spring.datasource.password", "");
         } else {
-            properties.put("spring.datasource.url", "jdbc:h2:file:" + dataDir + "/localdps;MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE"
+            properties.put("spring.datasource.url", "jdbc:h2:file:" + dataDir + "/localdps;MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64"
                     + System.getProperty("bench.h2-options", ""));
         }
         properties.put("server.port", "0");
