@@ -9,7 +9,10 @@ import io.localdps.certificate.CaCertificateService;
 import io.localdps.enrollment.AttestationType;
 import io.localdps.enrollment.EnrollmentGroup;
 import io.localdps.enrollment.EnrollmentGroupService;
+import io.localdps.common.AuditedChange;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -30,7 +33,8 @@ import java.util.function.Supplier;
  * or a store certificate its caReferences name, which must then be verified.
  *
  * <p>Groups are read at most every {@link #FRESHNESS} (a registration may try all of them, up to
- * 200 HMACs), so a change made on any node is seen within that bound.
+ * 200 HMACs), so a change made on another node is seen within that bound; one made on this node
+ * is seen as soon as it commits.
  */
 @Component
 class GroupAttestor {
@@ -46,6 +50,14 @@ class GroupAttestor {
         this.groups = groups;
         this.caCertificates = caCertificates;
         this.clock = clock;
+    }
+
+    /** A group or CA certificate changed on this node: its devices must not wait for the next reload. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void configurationChanged(AuditedChange change) {
+        if (change.kind() == AuditedChange.Kind.ENROLLMENT_GROUP || change.kind() == AuditedChange.Kind.CA_CERTIFICATE) {
+            snapshots.clear();
+        }
     }
 
     /**

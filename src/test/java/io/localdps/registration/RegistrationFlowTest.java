@@ -89,6 +89,20 @@ class RegistrationFlowTest implements H2Database {
     }
 
     @Test
+    void aGroupCreatedOnThisNodeTakesDevicesAtOnceEvenRightAfterTheGroupsWereRead() {
+        var first = groups.create(unique("first"), Attestation.symmetricKey(null, null), settingsOn(hubA));
+        String firstDevice = unique("early");
+        registerAndPoll(sas(firstDevice, SymmetricKeys.deriveDeviceKey(first.attestation().symmetricKey().primaryKey(), firstDevice)));
+
+        var second = groups.create(unique("second"), Attestation.symmetricKey(null, null), settingsOn(hubB));
+        String id = unique("prompt");
+        JsonNode result = registerAndPoll(sas(id, SymmetricKeys.deriveDeviceKey(second.attestation().symmetricKey().primaryKey(), id)));
+
+        assertThat(result.path("registrationState").path("symmetricKey").path("enrollmentGroupId").asString())
+                .isEqualTo(second.enrollmentGroupId());
+    }
+
+    @Test
     void aWrongKeyIsRefusedAndTheRecordSaysWhy() {
         String id = unique("wrong");
         individuals.create(id, null, Attestation.symmetricKey(null, null), settingsOn(hubA));
