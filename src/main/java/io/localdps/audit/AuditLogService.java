@@ -4,7 +4,12 @@ import io.localdps.common.AuditActor;
 import io.localdps.common.AuditedChange;
 import io.localdps.common.Json;
 import io.localdps.common.PageRequest;
+import io.localdps.common.DatabaseOutage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -18,6 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -35,12 +41,38 @@ import java.util.Map;
 @Transactional(readOnly = true)
 public class AuditLogService {
 
+    private static final Logger log = LoggerFactory.getLogger(AuditLogService.class);
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Duration retention;
 
-    AuditLogService(JdbcClient jdbc, Clock clock) {
+    /** @param retention how long entries are kept; the log would otherwise grow with every change forever */
+    AuditLogService(JdbcClient jdbc, Clock clock, @Value("${dps.audit.retention:P365D}") Duration retention) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.retention = retention;
+    }
+
+    /** Removes the entries older than the retention; runs hourly on every node (the delete is idempotent). */
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${dps.audit.prune-interval:PT1H}")
+    @Transactional
+    public int prune() {
+        try {
+            int removed = jdbc.sql("DELETE FROM audit_entry WHERE occurred < :cutoff")
+                    .param("cutoff", OffsetDateTime.ofInstant(clock.instant().minus(retention), ZoneOffset.UTC))
+                    .update();
+            if (removed > 0) {
+                log.info("Audit log: removed {} entries older than {}", removed, retention);
+            }
+            return removed;
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causedBy(e)) {
+                throw e;
+            }
+            log.warn("Audit log: pruning skipped, the database is unavailable ({})", e.getMessage());
+            return 0;
+        }
     }
 
     @EventListener

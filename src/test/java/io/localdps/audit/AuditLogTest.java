@@ -180,6 +180,20 @@ abstract class AuditLogTest {
     }
 
     @Test
+    void entriesOlderThanTheRetentionArePrunedAndRecentOnesStay() {
+        hubs.link("audit-recent.azure-devices.net", LinkedHubSettings.defaults());
+        jdbc.sql("INSERT INTO audit_entry (occurred, actor, action, entity_kind, entity_id, summary, details) "
+                        + "VALUES (:occurred, 'admin', 'CREATED', 'LINKED_HUB', 'audit-ancient.azure-devices.net', 'linked', '{}')")
+                .param("occurred", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(400))
+                .update();
+
+        assertThat(auditLog.prune()).isEqualTo(1);
+
+        assertThat(auditLog.count(new AuditFilter(AuditedChange.Kind.LINKED_HUB, null, null, null, null))).isEqualTo(1);
+        assertThat(storedRows()).contains("audit-recent").doesNotContain("audit-ancient");
+    }
+
+    @Test
     void labCertificatesAreRecordedWithoutTheirPrivateKeys() {
         lab.createRootCa("Audit Lab Root", KeyAlgorithm.EC_P256, 30);
         lab.createDeviceCertificate("audit-lab-device", "Audit Lab Root", KeyAlgorithm.EC_P256, 10);
