@@ -4,6 +4,8 @@ import io.localdps.instance.DpsProperties;
 import io.localdps.networking.IpFilterMetrics;
 import io.localdps.networking.NetworkAdmission;
 import io.localdps.tls.DeviceTlsMaterial;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -30,10 +32,17 @@ class DeviceHttpsConfiguration {
     /** Well before Spring Security's filter (-100), so the console's chain never sees device paths. */
     static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
+    /** Shares the MQTT endpoint's meter name; the {@code transport} tag tells them apart. */
+    static final String TLS_HANDSHAKE_FAILURES = "dps.tls.handshake.failures";
+
     @Bean
     DeviceHttpsConnector deviceHttpsConnector(HttpsProperties properties, DpsProperties dps,
-                                              ObjectProvider<DeviceTlsMaterial> material) {
-        return new DeviceHttpsConnector(properties, dps.deviceHost(), material);
+                                              ObjectProvider<DeviceTlsMaterial> material, ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable();
+        Runnable onHandshakeFailure = registry == null ? () -> { } : Counter.builder(TLS_HANDSHAKE_FAILURES)
+                .description("TLS handshakes with devices that failed")
+                .tag("transport", "https").register(registry)::increment;
+        return new DeviceHttpsConnector(properties, dps.deviceHost(), material, onHandshakeFailure);
     }
 
     /** Before everything else on the device port: a rejected client reaches no other code. */

@@ -6,7 +6,6 @@ import org.apache.catalina.connector.Connector;
 import org.apache.coyote.http11.Http11NioProtocol;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
-import org.apache.tomcat.util.net.jsse.JSSEImplementation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,12 +41,20 @@ public final class DeviceHttpsConnector implements WebServerFactoryCustomizer<To
     private final HttpsProperties properties;
     private final String deviceHost;
     private final ObjectProvider<DeviceTlsMaterial> material;
+    private final Runnable onHandshakeFailure;
     private volatile Connector connector;
 
     DeviceHttpsConnector(HttpsProperties properties, String deviceHost, ObjectProvider<DeviceTlsMaterial> material) {
+        this(properties, deviceHost, material, () -> { });
+    }
+
+    /** @param onHandshakeFailure called once per connection whose TLS handshake failed */
+    DeviceHttpsConnector(HttpsProperties properties, String deviceHost, ObjectProvider<DeviceTlsMaterial> material,
+                         Runnable onHandshakeFailure) {
         this.properties = properties;
         this.deviceHost = deviceHost;
         this.material = material;
+        this.onHandshakeFailure = onHandshakeFailure;
     }
 
     @Override
@@ -100,8 +107,11 @@ public final class DeviceHttpsConnector implements WebServerFactoryCustomizer<To
         Http11NioProtocol protocol = (Http11NioProtocol) created.getProtocolHandler();
         protocol.setSSLEnabled(true);
         // JSSE explicitly: AnyClientCertificate is a JSSE trust manager; an OpenSSL engine would ignore it.
-        protocol.setSslImplementationName(JSSEImplementation.class.getName());
-        protocol.addSslHostConfig(sslHostConfig(tls));
+        // Watched, so failed handshakes can be counted like the MQTT endpoint's.
+        protocol.setSslImplementationName(HandshakeWatchingJsse.class.getName());
+        SSLHostConfig ssl = sslHostConfig(tls);
+        HandshakeWatchingJsse.watch(ssl, onHandshakeFailure);
+        protocol.addSslHostConfig(ssl);
         return created;
     }
 

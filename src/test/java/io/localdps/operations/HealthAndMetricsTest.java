@@ -155,6 +155,30 @@ class HealthAndMetricsTest implements H2Database {
         assertThat(console.metric("dps_tls_handshake_failures_total", mqttHandshakes)).isEqualTo(before + 1);
     }
 
+    @Test
+    void aFailedTlsHandshakeOnTheHttpsPortIsCountedAndASuccessfulOneIsNot() throws Exception {
+        Console console = new Console(consolePort);
+        Map<String, String> httpsHandshakes = Map.of("transport", "https");
+        double before = console.metric("dps_tls_handshake_failures_total", httpsHandshakes);
+
+        // A client that does not trust the device CA aborts the handshake with an alert.
+        java.net.http.HttpClient untrusting = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("https://localhost:" + https.port() + "/")).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> untrusting.send(request, HttpResponse.BodyHandlers.discarding()))
+                .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+        DeviceClient trusting = DeviceClient.tls("TLSv1.3").trusting(tls.trustAnchor()).build();
+        HttpResponse<String> answered = trusting.send(trusting.get(base("nobody") + "/operations/none" + API));
+        assertThat(answered.statusCode()).as("a handshake that succeeds, then a refusal").isGreaterThanOrEqualTo(400);
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (console.metric("dps_tls_handshake_failures_total", httpsHandshakes) < before + 1 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(200);
+        assertThat(console.metric("dps_tls_handshake_failures_total", httpsHandshakes)).isEqualTo(before + 1);
+    }
+
     private java.net.http.HttpRequest.Builder register(DeviceClient device, String id, String token) {
         return device.put(base(id) + "/register" + API, "{\"registrationId\":\"" + id + "\"}").header("Authorization", token);
     }
