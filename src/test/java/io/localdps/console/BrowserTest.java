@@ -160,6 +160,13 @@ public abstract class BrowserTest {
         }
     }
 
+    /** Opens the select with this label and picks the item showing the text. */
+    protected void choose(String selectLabel, String item) {
+        field(selectLabel).click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(item))
+                .and(page.locator(":visible")).first().click();
+    }
+
     /** Ticks the selection check box of the grid row showing the text. */
     protected void selectRow(String gridId, String text) {
         page.locator("#" + gridId + " vaadin-grid-cell-content")

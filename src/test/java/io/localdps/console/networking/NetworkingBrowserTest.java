@@ -72,10 +72,4 @@ class NetworkingBrowserTest extends BrowserTest {
                 new IpFilterRule("AllowCorp", FilterAction.ACCEPT, "10.0.0.0/8", FilterTarget.ALL),
                 new IpFilterRule("BlockOthers", FilterAction.REJECT, "0.0.0.0/0", FilterTarget.SERVICE_API));
     }
-
-    private void choose(String selectLabel, String item) {
-        field(selectLabel).click();
-        page.locator("vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(item))
-                .and(page.locator(":visible")).first().click();
-    }
 }

@@ -94,5 +94,19 @@ class SimulatorBrowserTest extends BrowserTest {
         assertThat(page.locator("#run-progress-text")).containsText(DEVICES + " of " + DEVICES + " devices finished (100%)",
                 new LocatorAssertions.ContainsTextOptions().setTimeout(90_000));
         assertThat(page.locator("#count-assigned")).hasText(Integer.toString(DEVICES));
+
+        // A slow, large run is stopped part-way: the devices not started end as stopped, the run as well.
+        page.getByText("New run").click();
+        field("Number of devices").fill("3000");
+        choose("Arrival", "Steady rate");
+        field("Devices per second").fill("5");
+        field("Concurrency").fill("5");
+        button("Start run").click();
+        assertThat(page.locator("#run-title")).containsText("Run 3 · 3,000 devices");
+        button("Stop").click();
+        assertThat(page.locator("#run-progress-text")).containsText("stopped",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        assertThat(button("Stop")).isDisabled();
+        assertThat(Integer.parseInt(page.locator("#count-assigned").textContent().replace(",", ""))).isLessThan(3000);
     }
 }
