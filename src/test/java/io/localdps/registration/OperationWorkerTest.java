@@ -2,7 +2,6 @@ package io.localdps.registration;
 
 import io.localdps.enrollment.AllocationPolicy;
 import io.localdps.enrollment.Attestation;
-import io.localdps.enrollment.AttestationType;
 import io.localdps.enrollment.CustomAllocationDefinition;
 import io.localdps.enrollment.EnrollmentSettings;
 import io.localdps.enrollment.IndividualEnrollmentService;
@@ -58,7 +57,7 @@ class OperationWorkerTest implements H2Database {
 
         worker.sweep();
 
-        RegistrationOperation ended = awaitEnd(operation.operationId());
+        RegistrationOperation ended = TestOperations.awaitEnd(store, operation.operationId());
         assertThat(ended.state()).isEqualTo(RegistrationStatus.FAILED);
         assertThat(store.record(id).orElseThrow().errorCode()).isEqualTo(500000);
         assertThat(store.claim(operation.operationId(), "another-node", Duration.ofMinutes(1))).isFalse();
@@ -83,28 +82,12 @@ class OperationWorkerTest implements H2Database {
             Thread.sleep(300);
             webhook.release();
 
-            assertThat(awaitEnd(operation.operationId()).state()).isEqualTo(RegistrationStatus.ASSIGNED);
+            assertThat(TestOperations.awaitEnd(store, operation.operationId()).state()).isEqualTo(RegistrationStatus.ASSIGNED);
             assertThat(webhook.calls()).isEqualTo(1);
         }
     }
 
     private OperationWork work(String registrationId) {
-        return new OperationWork(instance.idScope(), registrationId, "2021-10-01", "HTTPS", null,
-                AttestationType.SYMMETRIC_KEY, null, DeviceAttestor.BINDING_SAS, null, null, null, null);
-    }
-
-    private RegistrationOperation awaitEnd(String operationId) {
-        for (int i = 0; i < 250; i++) {
-            RegistrationOperation operation = store.operation(operationId).orElseThrow();
-            if (operation.state().terminal()) {
-                return operation;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("operation never ended");
+        return TestOperations.symmetricKeyWork(instance.idScope(), registrationId);
     }
 }

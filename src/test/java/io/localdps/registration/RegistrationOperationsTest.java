@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.localdps.common.Json;
 import io.localdps.enrollment.AllocationPolicy;
 import io.localdps.enrollment.Attestation;
-import io.localdps.enrollment.AttestationType;
 import io.localdps.enrollment.CustomAllocationDefinition;
 import io.localdps.enrollment.EnrollmentSettings;
 import io.localdps.enrollment.IndividualEnrollmentService;
@@ -87,7 +86,7 @@ class RegistrationOperationsTest implements H2Database {
 
         worker.sweep();
 
-        assertThat(awaitEnd(operation.operationId()).state()).isEqualTo(RegistrationStatus.ASSIGNED);
+        assertThat(TestOperations.awaitEnd(store, operation.operationId()).state()).isEqualTo(RegistrationStatus.ASSIGNED);
     }
 
     @Test
@@ -98,7 +97,7 @@ class RegistrationOperationsTest implements H2Database {
 
         worker.sweep();
 
-        assertThat(awaitEnd(operation.operationId()).state()).isEqualTo(RegistrationStatus.ASSIGNED);
+        assertThat(TestOperations.awaitEnd(store, operation.operationId()).state()).isEqualTo(RegistrationStatus.ASSIGNED);
         assertThat(store.claim(operation.operationId(), "late-node", Duration.ofMinutes(1))).isFalse();
     }
 
@@ -108,26 +107,14 @@ class RegistrationOperationsTest implements H2Database {
         String id = unique("orphan");
         individuals.create(id, null, Attestation.symmetricKey(null, null),
                 new EnrollmentSettings(null, ReprovisionPolicy.MIGRATE, null, TargetHubs.of(hub), null, false, null));
-        return new OperationWork(instance.idScope(), id, "2021-10-01", "HTTPS", null, AttestationType.SYMMETRIC_KEY, null,
-                DeviceAttestor.BINDING_SAS, null, null, null, null);
-    }
-
-    private RegistrationOperation awaitEnd(String operationId) {
-        for (int i = 0; i < 250; i++) {
-            RegistrationOperation operation = store.operation(operationId).orElseThrow();
-            if (operation.state().terminal()) {
-                return operation;
-            }
-            sleep();
-        }
-        throw new AssertionError("operation never ended");
+        return TestOperations.symmetricKeyWork(instance.idScope(), id);
     }
 
     private JsonNode registerAndPoll(DeviceRequest request) {
         DeviceResponse accepted = registrations.register(request);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         String operationId = Json.mapper().readTree(accepted.body()).path("operationId").asString();
-        awaitEnd(operationId);
+        TestOperations.awaitEnd(store, operationId);
         DeviceResponse done = registrations.operationStatus(request, operationId);
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         return Json.mapper().readTree(done.body());
@@ -135,13 +122,5 @@ class RegistrationOperationsTest implements H2Database {
 
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
